@@ -1,0 +1,87 @@
+// Creates an immutable pattern-set version from reference images per booth: prepares the images,
+// derives the content hash and writes the versioned artifact clients download.
+import { createHash } from 'node:crypto';
+import {
+  PATTERN_SET_FORMAT_VERSION,
+  type PatternSetArtifact,
+} from '../../shared/pattern-set.schema.js';
+import { newId, nowIso, type Clock } from '../clock.js';
+import type { NewReferenceImage, PatternSetRepository } from '../db/pattern-set.repository.js';
+import { HttpError } from '../http-error.js';
+import { prepareReferenceImage } from './reference-image.js';
+import { referenceImageUrl } from './urls.js';
+
+export interface PatternSetInput {
+  campaignId: string;
+  campaignSlug: string;
+  createdByAccountId: string | null;
+  /** Reference photos per booth id, in the order given. */
+  images: Array<{ boothId: string; bytes: Uint8Array; label: string }>;
+}
+
+export async function createPatternSet(
+  repo: PatternSetRepository,
+  clock: Clock,
+  input: PatternSetInput,
+): Promise<{ id: string; contentHash: string }> {
+  if (input.images.length === 0) {
+    throw new HttpError(400, 'validation_failed', 'A pattern set needs at least one image');
+  }
+  const id = newId();
+  const createdAt = nowIso(clock);
+  const positions = new Map<string, number>();
+  const stored: NewReferenceImage[] = [];
+  for (const image of input.images) {
+    const prepared = await prepareReferenceImage(image.bytes, image.label);
+    const position = positions.get(image.boothId) ?? 0;
+    positions.set(image.boothId, position + 1);
+    stored.push({
+      id: newId(),
+      booth_id: image.boothId,
+      position,
+      sha256: prepared.sha256,
+      media_type: prepared.mediaType,
+      width: prepared.width,
+      height: prepared.height,
+      bytes: prepared.bytes,
+      thumb_media_type: prepared.thumbMediaType,
+      thumb: prepared.thumb,
+      created_at: createdAt,
+    });
+  }
+  const contentHash = createHash('sha256')
+    .update(stored.map((s) => `${s.booth_id}:${s.sha256}`).join('\n'))
+    .digest('hex');
+  const artifact: PatternSetArtifact = {
+    v: PATTERN_SET_FORMAT_VERSION,
+    patternSetId: id,
+    campaignSlug: input.campaignSlug,
+    contentHash,
+    booths: [...positions.keys()].map((boothId) => ({
+      boothId,
+      references: stored
+        .filter((s) => s.booth_id === boothId)
+        .map((s) => ({
+          id: s.id,
+          sha256: s.sha256,
+          width: s.width,
+          height: s.height,
+          url: referenceImageUrl(s.id, 'full'),
+        })),
+    })),
+  };
+  await repo.create(
+    {
+      id,
+      campaign_id: input.campaignId,
+      content_hash: contentHash,
+      artifact_version: PATTERN_SET_FORMAT_VERSION,
+      artifact_media_type: 'application/json',
+      artifact: Buffer.from(JSON.stringify(artifact)),
+      created_by_account_id: input.createdByAccountId,
+      created_at: createdAt,
+    },
+    stored,
+  );
+  return { id, contentHash };
+}
