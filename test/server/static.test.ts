@@ -12,7 +12,9 @@ describe('static PWA serving', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sr-static-'));
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shell</title>');
+    const html = `<!doctype html><title>shell</title>${' '.repeat(600)}`;
+    writeFileSync(join(dir, 'index.html'), html);
+    writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(html));
     writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(dir, 'assets', 'main-abc123.js'), js);
     writeFileSync(join(dir, 'assets', 'main-abc123.js.br'), brotliCompressSync(js));
@@ -46,6 +48,13 @@ describe('static PWA serving', () => {
     expect(sw.headers['cache-control']).toBe('no-cache');
     const page = await t.app.inject({ method: 'GET', url: '/r/demo' });
     expect(page.statusCode).toBe(200);
+    const compressed = await t.app.inject({
+      method: 'GET',
+      url: '/r/demo',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['cache-control']).toBe('no-cache');
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect(page.body).toContain('<title>shell</title>');
@@ -55,6 +64,19 @@ describe('static PWA serving', () => {
     for (const url of ['/', '/r/demo', '/r/demo/scan', '/staff', '/admin/campaigns']) {
       expect((await t.app.inject({ method: 'GET', url })).body, url).toContain('shell');
     }
+    const typo = await t.app.inject({
+      method: 'GET',
+      url: '/wp-admin',
+      headers: { accept: 'text/html' },
+    });
+    expect(typo.statusCode).toBe(404);
+    expect(typo.body).toContain('shell');
+    const apiTypo = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/x',
+      headers: { accept: 'text/html' },
+    });
+    expect(apiTypo.json().error.code).toBe('not_found');
     for (const url of ['/api/v1/nothing', '/api/nothing', '/nothing.png', '/wp-admin']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(404);

@@ -9,7 +9,9 @@ import type { ServerConfig } from '../../config.js';
 /** Paths the client-side router owns; anything else that is not a file is a real 404. */
 export const APP_ROUTE = /^\/(?:$|r\/[^/]+\/?.*$|staff(?:\/.*)?$|admin(?:\/.*)?$)/;
 
-function cacheControlFor(filePath: string): string {
+function cacheControlFor(servedPath: string): string {
+  // With preCompressed the served file is e.g. index.html.br: judge by the original name.
+  const filePath = servedPath.replace(/\.(?:br|gz)$/, '');
   if (/[\\/]assets[\\/]/.test(filePath)) return 'public, max-age=31536000, immutable';
   if (/\.(?:html|js|webmanifest)$/.test(filePath)) return 'no-cache';
   return 'public, max-age=3600';
@@ -46,8 +48,13 @@ export async function registerStaticAndFallback(app: FastifyInstance, config: Se
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-    if (hasShell && wantsPage && !path.startsWith('/api/') && APP_ROUTE.test(path)) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (hasShell && wantsPage && !path.startsWith('/api/')) {
+      if (APP_ROUTE.test(path))
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // A person who mistyped a page address gets the app's friendly not-found view, as a 404.
+      if (request.headers.accept?.includes('text/html')) {
+        return reply.code(404).header('cache-control', 'no-cache').sendFile('index.html');
+      }
     }
     return reply
       .code(404)

@@ -1,0 +1,184 @@
+// Styles of <visitor-page>: campaign header, progress, sections and the loading/problem states.
+import { css } from 'lit';
+
+export const visitorStyles = css`
+  :host {
+    display: block;
+  }
+  .head {
+    position: relative;
+    overflow: hidden;
+    padding: 1.5rem 1.1rem 1.1rem;
+    border-radius: var(--sr-radius);
+    background: var(--sr-surface);
+    box-shadow: var(--sr-shadow);
+  }
+  /* A candy-cane ribbon along the top edge. */
+  .head::before {
+    content: '';
+    position: absolute;
+    inset: 0 0 auto 0;
+    height: 8px;
+    background: repeating-linear-gradient(
+      -45deg,
+      var(--sr-red) 0 10px,
+      #fff 10px 16px,
+      var(--sr-green-mid) 16px 26px,
+      #fff 26px 32px
+    );
+  }
+  .ornament {
+    position: absolute;
+    top: 1rem;
+    right: 0.9rem;
+    width: 3rem;
+    height: 3rem;
+    color: var(--sr-gold);
+    opacity: 0.85;
+  }
+  h1 {
+    position: relative;
+    margin: 0.5rem 3rem 0.35rem 0;
+    font-size: clamp(1.45rem, 5.5vw, 2.2rem);
+    line-height: 1.2;
+    color: var(--sr-green);
+  }
+  .status {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4em;
+    margin: 0;
+    padding: 0.15em 0.7em;
+    border-radius: 999px;
+    font-size: 0.85rem;
+    font-weight: 700;
+  }
+  .status::before {
+    content: '';
+    width: 0.55em;
+    height: 0.55em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .status.running {
+    background: var(--sr-green-soft);
+    color: var(--sr-green);
+  }
+  .status.upcoming {
+    background: var(--sr-gold-soft);
+    color: var(--sr-gold-dark);
+  }
+  .status.ended {
+    background: #eeeae4;
+    color: var(--sr-muted);
+  }
+  .dates {
+    position: relative;
+    margin: 0 0 1rem;
+    color: var(--sr-muted);
+    font-size: 0.95rem;
+  }
+  .tz {
+    white-space: nowrap;
+    font-size: 0.85em;
+  }
+  .progress-text {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.15rem 1rem;
+    margin-bottom: 0.4rem;
+    font-size: 0.92rem;
+  }
+  .progress-text strong {
+    color: var(--sr-red-dark);
+  }
+  .progress-text span {
+    color: var(--sr-muted);
+  }
+  .bar {
+    height: 0.6rem;
+    border-radius: 999px;
+    background: var(--sr-red-soft);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    width: 0;
+    height: 100%;
+    background: linear-gradient(90deg, var(--sr-red), var(--sr-gold));
+  }
+  h2 {
+    display: flex;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 1rem;
+    margin: 1.75rem 0 0.75rem;
+    font-size: 1.2rem;
+    color: var(--sr-green);
+  }
+  h2 .count {
+    font-size: 0.85rem;
+    font-weight: 600;
+    color: var(--sr-muted);
+  }
+  .offline-banner {
+    margin: 0 0 0.75rem;
+    padding: 0.55rem 0.9rem;
+    border-radius: var(--sr-radius);
+    background: var(--sr-gold-soft);
+    border: 1px solid #f0d999;
+    color: var(--sr-ink);
+    font-size: 0.92rem;
+  }
+  .notice {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    padding: 3rem 1rem;
+    color: var(--sr-muted);
+  }
+  .spinner {
+    width: 1.5rem;
+    height: 1.5rem;
+    border-radius: 50%;
+    border: 3px solid var(--sr-red-soft);
+    border-top-color: var(--sr-red);
+    animation: spin 0.9s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  .problem {
+    padding: 2rem 1.25rem;
+    text-align: center;
+    border-radius: var(--sr-radius);
+    background: var(--sr-surface);
+    box-shadow: var(--sr-shadow);
+  }
+  .problem h1 {
+    margin: 0 0 0.5rem;
+    font-size: 1.4rem;
+  }
+  .problem p {
+    margin: 0 auto 1.25rem;
+    max-width: 30rem;
+    color: var(--sr-muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.75rem;
+  }
+  @media (min-width: 720px) {
+    .head {
+      padding: 1.75rem 2rem 1.5rem;
+    }
+  }
+`;
