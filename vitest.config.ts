@@ -2,6 +2,7 @@
 // end-to-end runs against the built product.
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { recognitionParityCase } from './test/browser/recognition/node-commands.js';
 import { chromiumLaunchOptions } from './test/chromium.js';
 
 export default defineConfig({
@@ -18,14 +19,18 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundled up front: discovering it mid-run makes Vite reload the test page.
+        optimizeDeps: { include: ['onnxruntime-web/wasm'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          testTimeout: 30_000,
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
             instances: [{ browser: 'chromium' }],
+            commands: { recognitionParityCase },
           },
         },
       },

@@ -1,0 +1,101 @@
+// `npx stamp-rally <command>`: match query photos against a folder of patterns, or compile a folder
+// into a pattern-set artifact with its quality report. Exit 0 on success, 1 on bad input, 2 on usage.
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ImageReadError, decodeImageFile } from '../node/decode-image.js';
+import { createNodeEngine } from '../node/node-engine.js';
+import { formatQualityReport } from './format-report.js';
+import { expandQueries, readPatternDir } from './image-files.js';
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const USAGE = `usage:
+  stamp-rally match --patterns <dir> [--json] <query file or folder>...
+  stamp-rally compile --patterns <dir> --out <file>`;
+
+async function loadPatterns(dir: string) {
+  const patterns = await readPatternDir(dir);
+  return Promise.all(
+    patterns.map(async (p) => ({
+      id: p.id,
+      images: await Promise.all(p.files.map(decodeImageFile)),
+    })),
+  );
+}
+
+async function match(dir: string, queryArgs: string[], json: boolean): Promise<number> {
+  if (queryArgs.length === 0) throw new UsageError('match needs at least one query file or folder');
+  const files = await expandQueries(queryArgs);
+  const engine = await createNodeEngine();
+  const { artifact } = await engine.compile(await loadPatterns(dir));
+  const matcher = engine.loadMatcher(artifact);
+  let failures = 0;
+  for (const file of files) {
+    let frame;
+    try {
+      frame = await decodeImageFile(file);
+    } catch (err) {
+      if (!(err instanceof ImageReadError)) throw err;
+      process.stderr.write(`stamp-rally: ${err.message}\n`);
+      failures++;
+      continue;
+    }
+    const result = await matcher.match(frame);
+    const score = Math.round(result.score * 1e4) / 1e4;
+    process.stdout.write(
+      json
+        ? `${JSON.stringify({ file, pattern: result.pattern, score })}\n`
+        : `${file}\t${result.pattern ?? '(none)'}\t${score}\n`,
+    );
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+async function compile(dir: string, out: string): Promise<number> {
+  const engine = await createNodeEngine();
+  const { artifact, report } = await engine.compile(await loadPatterns(dir));
+  await writeFile(out, artifact);
+  process.stdout.write(
+    `${formatQualityReport(report)}\nwrote ${out} (${artifact.byteLength} bytes)\n`,
+  );
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      patterns: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  if (!values.patterns) throw new UsageError('--patterns <dir> is required');
+  if (command === 'match') return match(values.patterns, rest, values.json);
+  if (command === 'compile') {
+    if (!values.out) throw new UsageError('compile needs --out <file>');
+    return compile(values.patterns, values.out);
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
+    const usage =
+      err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`stamp-rally: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (usage) process.stderr.write(`${USAGE}\n`);
+    process.exitCode = usage ? 2 : 1;
+  }
+}

@@ -1,0 +1,138 @@
+// The compiled pattern-set artifact: a versioned binary the server stores and clients download.
+// Layout: "SRPS", u32 header length, ASCII JSON header, zero padding to 4 bytes, then per reference
+// (in header order) u16 keypoint coordinates ×16 (x, y) followed by the binary descriptors.
+
+export const ARTIFACT_MAGIC = 'SRPS';
+export const ARTIFACT_VERSION = 1;
+const COORD_SCALE = 16;
+
+export interface CompiledReference {
+  width: number;
+  height: number;
+  /** x0, y0, x1, y1, … in reference pixels. */
+  points: Float32Array;
+  /** count × descriptorBytes. */
+  descriptors: Uint8Array;
+}
+
+export interface CompiledPattern {
+  id: string;
+  references: CompiledReference[];
+}
+
+export interface CompiledPatternSet {
+  v: typeof ARTIFACT_VERSION;
+  /** sha256 of the model that computed the descriptors: a matcher must use the same one. */
+  modelSha256: string;
+  descriptorBytes: number;
+  patterns: CompiledPattern[];
+}
+
+interface Header {
+  v: number;
+  modelSha256: string;
+  descriptorBytes: number;
+  patterns: Array<{
+    id: string;
+    references: Array<{ width: number; height: number; count: number }>;
+  }>;
+}
+
+export class ArtifactFormatError extends Error {
+  override name = 'ArtifactFormatError';
+}
+
+/** JSON with every non-ASCII character escaped, so one byte per character both ways. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
+  const header: Header = {
+    v: set.v,
+    modelSha256: set.modelSha256,
+    descriptorBytes: set.descriptorBytes,
+    patterns: set.patterns.map((p) => ({
+      id: p.id,
+      references: p.references.map((r) => ({
+        width: r.width,
+        height: r.height,
+        count: r.points.length / 2,
+      })),
+    })),
+  };
+  const json = asciiJson(header);
+  const headerEnd = (8 + json.length + 3) & ~3;
+  const refs = set.patterns.flatMap((p) => p.references);
+  const body = refs.reduce((n, r) => n + r.points.length * 2 + r.descriptors.length, 0);
+  const out = new Uint8Array(headerEnd + body);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < 4; i++) out[i] = ARTIFACT_MAGIC.charCodeAt(i);
+  view.setUint32(4, json.length, true);
+  for (let i = 0; i < json.length; i++) out[8 + i] = json.charCodeAt(i);
+  let at = headerEnd;
+  for (const r of refs) {
+    if (r.descriptors.length !== (r.points.length / 2) * set.descriptorBytes) {
+      throw new ArtifactFormatError('descriptor count does not match keypoint count');
+    }
+    for (const c of r.points) {
+      view.setUint16(at, Math.min(65535, Math.max(0, Math.round(c * COORD_SCALE))), true);
+      at += 2;
+    }
+    out.set(r.descriptors, at);
+    at += r.descriptors.length;
+  }
+  return out;
+}
+
+function asciiString(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 4096)
+    s += String.fromCharCode(...bytes.subarray(i, i + 4096));
+  return s;
+}
+
+export function decodeArtifact(bytes: Uint8Array): CompiledPatternSet {
+  const magic = asciiString(bytes.subarray(0, 4));
+  if (bytes.length < 8 || magic !== ARTIFACT_MAGIC) {
+    throw new ArtifactFormatError('not a stamp-rally pattern-set artifact');
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(4, true);
+  if (8 + length > bytes.length) throw new ArtifactFormatError('artifact header is truncated');
+  let header: Header;
+  try {
+    header = JSON.parse(asciiString(bytes.subarray(8, 8 + length))) as Header;
+  } catch {
+    throw new ArtifactFormatError('artifact header is not valid JSON');
+  }
+  if (header.v !== ARTIFACT_VERSION) {
+    throw new ArtifactFormatError(
+      `pattern-set artifact v${String(header.v)} is not supported (this engine reads v${ARTIFACT_VERSION})`,
+    );
+  }
+  let at = (8 + length + 3) & ~3;
+  const patterns = header.patterns.map((p) => ({
+    id: p.id,
+    references: p.references.map((r) => {
+      const need = r.count * 4 + r.count * header.descriptorBytes;
+      if (at + need > bytes.length) throw new ArtifactFormatError('artifact body is truncated');
+      const points = new Float32Array(r.count * 2);
+      for (let i = 0; i < points.length; i++)
+        points[i] = view.getUint16(at + i * 2, true) / COORD_SCALE;
+      at += r.count * 4;
+      const descriptors = bytes.slice(at, at + r.count * header.descriptorBytes);
+      at += descriptors.length;
+      return { width: r.width, height: r.height, points, descriptors };
+    }),
+  }));
+  return {
+    v: ARTIFACT_VERSION,
+    modelSha256: header.modelSha256,
+    descriptorBytes: header.descriptorBytes,
+    patterns,
+  };
+}

@@ -1,0 +1,158 @@
+// Pattern-set compiler: reference photos per pattern → the versioned artifact the matcher loads,
+// plus the quality report (recognisability from synthetic camera views, texture, blur, repetition,
+// and confusability between every pair of patterns). Same code in Node and in the browser.
+import type { Point } from '../shared/homography.js';
+import { detectKeypoints } from '../features/fast-keypoints.js';
+import {
+  ARTIFACT_VERSION,
+  encodeArtifact,
+  type CompiledPattern,
+  type CompiledPatternSet,
+} from './artifact.js';
+import { describeKeypoints, type DescriptorNet } from './describe.js';
+import { workingImage, type RgbaImage } from './frame.js';
+import { Matcher, scoreFromInliers } from './matcher.js';
+import { COMPILE_PARAMS, MATCH_PARAMS } from './params.js';
+import { coverage, crossMatchInliers, repetition, sharpness } from './quality.js';
+import type { PatternQuality, QualityReason, QualityReport } from './quality-report.js';
+import { grayToRgba, homographyToCorners, warpGray } from './warp.js';
+import type { GrayImage } from '../shared/preprocess.js';
+
+export interface PatternInput {
+  id: string;
+  images: RgbaImage[];
+}
+
+export interface CompileResult {
+  set: CompiledPatternSet;
+  artifact: Uint8Array;
+  report: QualityReport;
+}
+
+/** Three camera-like views: frontal, tilted ~45°, small and rotated, on a 640×480 frame. */
+function testViews(w: number, h: number): Point[][] {
+  const fit = Math.min(360 / h, 480 / w);
+  const cw = w * fit;
+  const ch = h * fit;
+  const cx = 320;
+  const cy = 240;
+  const box = (sx: number, sy: number, shrinkRight: number): Point[] => [
+    { x: cx - (cw * sx) / 2, y: cy - (ch * sy) / 2 },
+    { x: cx + (cw * sx) / 2, y: cy - (ch * sy * shrinkRight) / 2 },
+    { x: cx + (cw * sx) / 2, y: cy + (ch * sy * shrinkRight) / 2 },
+    { x: cx - (cw * sx) / 2, y: cy + (ch * sy) / 2 },
+  ];
+  const rotate = (pts: Point[], deg: number) => {
+    const t = (deg * Math.PI) / 180;
+    return pts.map((p) => ({
+      x: cx + (p.x - cx) * Math.cos(t) - (p.y - cy) * Math.sin(t),
+      y: cy + (p.x - cx) * Math.sin(t) + (p.y - cy) * Math.cos(t),
+    }));
+  };
+  return [box(1, 1, 1), box(0.7, 1, 0.75), rotate(box(0.5, 0.5, 1), 20)];
+}
+
+function levelFor(score: number): PatternQuality['level'] {
+  return score >= 0.6 ? 'good' : score >= 0.3 ? 'weak' : 'poor';
+}
+
+export async function compilePatternSet(
+  patterns: PatternInput[],
+  net: DescriptorNet,
+): Promise<CompileResult> {
+  const started = Date.now();
+  if (patterns.length === 0) throw new Error('empty pattern set: give at least one pattern');
+  const params = COMPILE_PARAMS;
+  const compiled: CompiledPattern[] = [];
+  const measures: Array<
+    Omit<PatternQuality, 'recognisability' | 'level' | 'reasons'> & { grays: GrayImage[] }
+  > = [];
+  for (const pattern of patterns) {
+    if (pattern.images.length === 0) throw new Error(`pattern ${pattern.id} has no images`);
+    const references = [];
+    const m = {
+      id: pattern.id,
+      references: pattern.images.length,
+      keypoints: 0,
+      coverage: 1,
+      sharpness: Infinity,
+      minSide: Infinity,
+      repetition: 0,
+      grays: [] as GrayImage[],
+    };
+    for (const img of pattern.images) {
+      const { image } = workingImage(img, params.referenceMaxSide);
+      const keypoints = detectKeypoints(image, params.referenceDetector);
+      const descriptors = await describeKeypoints(image, keypoints, net);
+      references.push({
+        width: image.width,
+        height: image.height,
+        points: Float32Array.from(keypoints.flatMap((k) => [k.x, k.y])),
+        descriptors,
+      });
+      m.keypoints += keypoints.length;
+      m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
+      m.sharpness = Math.min(m.sharpness, sharpness(image));
+      m.minSide = Math.min(m.minSide, img.width, img.height);
+      m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));
+      m.grays.push(image);
+    }
+    compiled.push({ id: pattern.id, references });
+    measures.push(m);
+  }
+  const set: CompiledPatternSet = {
+    v: ARTIFACT_VERSION,
+    modelSha256: net.sha256,
+    descriptorBytes: net.dims / 8,
+    patterns: compiled,
+  };
+  const matcher = new Matcher(set, net);
+
+  const qualities: PatternQuality[] = [];
+  for (const m of measures) {
+    let total = 0;
+    let views = 0;
+    for (const gray of m.grays) {
+      for (const corners of testViews(gray.width, gray.height)) {
+        const h = homographyToCorners(gray.width, gray.height, corners);
+        const view = h && warpGray(gray, h, 640, 480);
+        views++;
+        if (!view) continue;
+        const result = await matcher.match(grayToRgba(view));
+        if (result.pattern === m.id) total += scoreFromInliers(result.evidence.inliers);
+      }
+    }
+    const recognisability = views ? total / views : 0;
+    const reasons: QualityReason[] = [];
+    if (m.keypoints < 150 * m.references) reasons.push('too-little-texture');
+    if (m.coverage < 0.5) reasons.push('uneven-texture');
+    if (m.minSide < 240) reasons.push('too-small');
+    if (m.sharpness < 60) reasons.push('blurred');
+    if (m.repetition > 0.35) reasons.push('repetitive');
+    if (recognisability < 0.3) reasons.push('failed-test-views');
+    const { grays, ...rest } = m;
+    qualities.push({ ...rest, recognisability, level: levelFor(recognisability), reasons });
+  }
+
+  const pairs = [...crossMatchInliers(set).entries()]
+    .filter(([, inliers]) => inliers > 0)
+    .map(([key, inliers]) => {
+      const [a, b] = key.split(':').map(Number) as [number, number];
+      const confusability = inliers / MATCH_PARAMS.minInliers;
+      return {
+        a: patterns[a]!.id,
+        b: patterns[b]!.id,
+        inliers,
+        confusability,
+        warning: confusability >= 0.5,
+      };
+    })
+    .sort((x, y) => y.confusability - x.confusability);
+  const report: QualityReport = {
+    v: 1,
+    patterns: qualities,
+    pairs,
+    compileMs: Date.now() - started,
+  };
+  return { set, artifact: encodeArtifact(set), report };
+}

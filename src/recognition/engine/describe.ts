@@ -1,0 +1,39 @@
+// Binary descriptors of keypoints: oriented 32×32 patches → the ONNX descriptor network → signs.
+// The network runs behind an interface so this module stays free of any runtime (Node or browser).
+import { binarize, buildPyramid, extractPatches, type Keypoint } from '../shared/patches.js';
+import type { GrayImage } from '../shared/preprocess.js';
+
+export interface DescriptorNet {
+  /** sha256 of the model file: artifacts record it so compile and match never mix models. */
+  readonly sha256: string;
+  /** Float outputs per patch (a multiple of 8); the binary descriptor has dims / 8 bytes. */
+  readonly dims: number;
+  /** `count` patches of PATCH_SIZE² raw grey levels → count × dims floats. */
+  run(patches: Float32Array, count: number): Promise<Float32Array>;
+}
+
+/** Largest batch sent to the network at once (bounds the input tensor's memory). */
+const MAX_BATCH = 1024;
+
+export async function describeKeypoints(
+  image: GrayImage,
+  keypoints: readonly Keypoint[],
+  net: DescriptorNet,
+): Promise<Uint8Array> {
+  const bytes = net.dims / 8;
+  const out = new Uint8Array(keypoints.length * bytes);
+  if (keypoints.length === 0) return out;
+  const pyramid = buildPyramid(image);
+  for (let start = 0; start < keypoints.length; start += MAX_BATCH) {
+    const batch = keypoints.slice(start, start + MAX_BATCH);
+    const patches = extractPatches(pyramid, batch);
+    const floats = await net.run(patches, batch.length);
+    if (floats.length !== batch.length * net.dims) {
+      throw new Error(
+        `descriptor network returned ${floats.length} values for ${batch.length} patches`,
+      );
+    }
+    out.set(binarize(floats, net.dims), start * bytes);
+  }
+  return out;
+}

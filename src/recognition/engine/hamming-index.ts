@@ -1,0 +1,96 @@
+// Nearest-neighbour search over binary descriptors by multi-index hashing: each descriptor is cut
+// into 12-bit chunks, one hash table per chunk; a query only measures the references that share at
+// least one chunk exactly, which finds near neighbours (Hamming ≲ 40 of 256) at a tiny fraction of
+// brute-force cost. Owners: matcher (frame → pattern votes) and compiler (confusability).
+
+const CHUNK_BITS = 12;
+const BUCKETS = 1 << CHUNK_BITS;
+
+export const POPCOUNT8 = (() => {
+  const t = new Uint8Array(256);
+  for (let i = 1; i < 256; i++) t[i] = (i & 1) + t[i >> 1]!;
+  return t;
+})();
+
+export function hamming(
+  a: Uint8Array,
+  ai: number,
+  b: Uint8Array,
+  bi: number,
+  bytes: number,
+): number {
+  let d = 0;
+  for (let k = 0; k < bytes; k++) d += POPCOUNT8[a[ai + k]! ^ b[bi + k]!]!;
+  return d;
+}
+
+function chunkValue(desc: Uint8Array, base: number, chunk: number): number {
+  const bit = chunk * CHUNK_BITS;
+  const i = base + (bit >> 3);
+  const word = desc[i]! | (desc[i + 1]! << 8) | ((desc[i + 2] ?? 0) << 16);
+  return (word >> (bit & 7)) & (BUCKETS - 1);
+}
+
+export interface Neighbour {
+  /** Index of the reference descriptor. */
+  index: number;
+  distance: number;
+}
+
+export class HammingIndex {
+  readonly count: number;
+  private readonly chunks: number;
+  /** Per chunk: bucket start offsets (BUCKETS + 1) into `members`. */
+  private readonly starts: Int32Array[];
+  private readonly members: Int32Array[];
+  private readonly seen: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    readonly descriptors: Uint8Array,
+    readonly bytes: number,
+  ) {
+    this.count = descriptors.length / bytes;
+    this.chunks = Math.floor((bytes * 8) / CHUNK_BITS);
+    this.seen = new Int32Array(this.count);
+    this.starts = [];
+    this.members = [];
+    for (let c = 0; c < this.chunks; c++) {
+      const counts = new Int32Array(BUCKETS + 1);
+      for (let r = 0; r < this.count; r++) counts[chunkValue(descriptors, r * bytes, c) + 1]!++;
+      for (let b = 0; b < BUCKETS; b++) counts[b + 1]! += counts[b]!;
+      const fill = counts.slice(0, BUCKETS);
+      const members = new Int32Array(this.count);
+      for (let r = 0; r < this.count; r++)
+        members[fill[chunkValue(descriptors, r * bytes, c)]!++] = r;
+      this.starts.push(counts);
+      this.members.push(members);
+    }
+  }
+
+  /**
+   * Calls `visit` once for every reference sharing a chunk with query descriptor `qi` of `queries`
+   * and lying within `maxDistance`.
+   */
+  near(
+    queries: Uint8Array,
+    qi: number,
+    maxDistance: number,
+    visit: (index: number, distance: number) => void,
+  ): void {
+    const base = qi * this.bytes;
+    const stamp = ++this.stamp;
+    for (let c = 0; c < this.chunks; c++) {
+      const v = chunkValue(queries, base, c);
+      const starts = this.starts[c]!;
+      const members = this.members[c]!;
+      for (let m = starts[v]!; m < starts[v + 1]!; m++) {
+        const r = members[m]!;
+        if (this.seen[r] === stamp) continue;
+        this.seen[r] = stamp;
+        const d = hamming(queries, base, this.descriptors, r * this.bytes, this.bytes);
+        if (d <= maxDistance) visit(r, d);
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+// The descriptor network on onnxruntime-web (WASM, one thread), given the runtime module by the
+// caller — Node and the recognition worker pass the same package, so both compute the same bits.
+import type * as Ort from 'onnxruntime-web/wasm';
+import { PATCH_SIZE } from '../shared/patches.js';
+import type { DescriptorNet } from './describe.js';
+import { DESCRIPTOR_MODEL } from './model.js';
+
+export async function createOrtDescriptorNet(
+  ort: typeof Ort,
+  modelBytes: Uint8Array,
+  sha256: string,
+): Promise<DescriptorNet> {
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(modelBytes, { executionProviders: ['wasm'] });
+  const tensor = (data: Float32Array, count: number) =>
+    new ort.Tensor('float32', data, [count, 1, PATCH_SIZE, PATCH_SIZE]);
+  const probe = await session.run({
+    [DESCRIPTOR_MODEL.input]: tensor(new Float32Array(PATCH_SIZE * PATCH_SIZE), 1),
+  });
+  const dims = (probe[DESCRIPTOR_MODEL.output]!.data as Float32Array).length;
+  if (dims % 8 !== 0)
+    throw new Error(`descriptor model outputs ${dims} values; expected a multiple of 8`);
+  return {
+    sha256,
+    dims,
+    async run(patches, count) {
+      const out = await session.run({ [DESCRIPTOR_MODEL.input]: tensor(patches, count) });
+      return out[DESCRIPTOR_MODEL.output]!.data as Float32Array;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The compile-time quality report the organizer sees: per pattern a recognisability score with
+// reasons, per pair of patterns a confusability figure. Structured data; the UI words it.
+
+export const QUALITY_REASONS = [
+  'too-little-texture',
+  'uneven-texture',
+  'too-small',
+  'blurred',
+  'repetitive',
+  'failed-test-views',
+] as const;
+export type QualityReason = (typeof QUALITY_REASONS)[number];
+
+export interface PatternQuality {
+  id: string;
+  /** 0–1: how reliably synthetic camera views of the pattern were recognised. */
+  recognisability: number;
+  level: 'good' | 'weak' | 'poor';
+  reasons: QualityReason[];
+  references: number;
+  /** Keypoints found on the references (summed). */
+  keypoints: number;
+  /** Share of a 4×4 grid over the reference holding keypoints (0–1), worst reference. */
+  coverage: number;
+  /** Variance of the Laplacian of the working image, worst reference (low = blurred). */
+  sharpness: number;
+  /** Smallest side of the smallest reference, in original pixels. */
+  minSide: number;
+  /** Share of descriptors with a near twin elsewhere in the same image (0–1). */
+  repetition: number;
+}
+
+export interface PairConfusability {
+  a: string;
+  b: string;
+  /** Geometrically consistent matches between the two patterns' references. */
+  inliers: number;
+  /** inliers ÷ the accept threshold: ≥ 0.5 warns, ≥ 1 means frames could be mistaken. */
+  confusability: number;
+  warning: boolean;
+}
+
+export interface QualityReport {
+  v: 1;
+  patterns: PatternQuality[];
+  /** Pairs with any cross-match, most confusable first. */
+  pairs: PairConfusability[];
+  compileMs: number;
+}

@@ -1,0 +1,100 @@
+// Oriented keypoint patches for the learned descriptor: the sampling rule must match the training
+// script (models/training/train_patch_descriptor.py) exactly — side 1.25 × keypoint size, rotated by
+// the keypoint angle, bilinear from a 2×2-mean pyramid level chosen by the sampling step.
+import type { GrayImage } from './preprocess.js';
+
+export const PATCH_SIZE = 32;
+const SIDE_PER_SIZE = 1.25;
+const MAX_LEVEL = 3;
+
+export interface Keypoint {
+  x: number;
+  y: number;
+  /** Orientation in degrees, image coordinates (as OpenCV reports it). */
+  angle: number;
+  /** Diameter of the keypoint's support region in pixels (as OpenCV reports it). */
+  size: number;
+}
+
+export interface FloatLevel {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+/** Level 0 is the image itself; each next level averages 2×2 blocks (odd edges dropped). */
+export function buildPyramid(img: GrayImage, levels = MAX_LEVEL + 1): FloatLevel[] {
+  const out: FloatLevel[] = [
+    { width: img.width, height: img.height, data: Float32Array.from(img.data) },
+  ];
+  for (let l = 1; l < levels; l++) {
+    const p = out[l - 1]!;
+    const w = p.width >> 1;
+    const h = p.height >> 1;
+    const d = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = 2 * y * p.width + 2 * x;
+        d[y * w + x] =
+          (p.data[i]! + p.data[i + 1]! + p.data[i + p.width]! + p.data[i + p.width + 1]!) / 4;
+      }
+    }
+    out.push({ width: w, height: h, data: d });
+  }
+  return out;
+}
+
+/** Writes one PATCH_SIZE² patch per keypoint into a new Float32Array (N × 32 × 32, raw grey levels). */
+export function extractPatches(
+  pyramid: readonly FloatLevel[],
+  keypoints: readonly Keypoint[],
+): Float32Array {
+  const n = PATCH_SIZE * PATCH_SIZE;
+  const out = new Float32Array(keypoints.length * n);
+  const half = (PATCH_SIZE - 1) / 2;
+  keypoints.forEach((k, idx) => {
+    const step = (SIDE_PER_SIZE * k.size) / PATCH_SIZE;
+    const level = Math.min(
+      MAX_LEVEL,
+      pyramid.length - 1,
+      Math.max(0, Math.floor(Math.log2(Math.max(step, 1e-6)))),
+    );
+    const im = pyramid[level]!;
+    const sc = 2 ** level;
+    const t = (k.angle * Math.PI) / 180;
+    const ca = Math.cos(t);
+    const sa = Math.sin(t);
+    for (let i = 0; i < PATCH_SIZE; i++) {
+      const gv = i - half;
+      for (let j = 0; j < PATCH_SIZE; j++) {
+        const gu = j - half;
+        const px = k.x + (gu * ca - gv * sa) * step;
+        const py = k.y + (gu * sa + gv * ca) * step;
+        const lx = Math.min(Math.max((px + 0.5) / sc - 0.5, 0), im.width - 1.001);
+        const ly = Math.min(Math.max((py + 0.5) / sc - 0.5, 0), im.height - 1.001);
+        const x0 = Math.floor(lx);
+        const y0 = Math.floor(ly);
+        const fx = lx - x0;
+        const fy = ly - y0;
+        const r0 = y0 * im.width + x0;
+        const r1 = r0 + im.width;
+        out[idx * n + i * PATCH_SIZE + j] =
+          (im.data[r0]! * (1 - fx) + im.data[r0 + 1]! * fx) * (1 - fy) +
+          (im.data[r1]! * (1 - fx) + im.data[r1 + 1]! * fx) * fy;
+      }
+    }
+  });
+  return out;
+}
+
+/** Packs the signs of float descriptors (N × dim) into N × dim/8 bytes for Hamming matching. */
+export function binarize(desc: Float32Array, dim: number): Uint8Array {
+  const count = desc.length / dim;
+  const bytes = dim >> 3;
+  const out = new Uint8Array(count * bytes);
+  for (let r = 0; r < count; r++) {
+    for (let b = 0; b < dim; b++)
+      if (desc[r * dim + b]! > 0) out[r * bytes + (b >> 3)]! |= 1 << (b & 7);
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+// Robust homography fit (RANSAC + least-squares refinement) over putative point correspondences.
+import { applyHomography, estimateHomography } from './homography.js';
+import type { Mat3, Point } from './homography.js';
+import { createRng } from './rng.js';
+
+export interface RansacOptions {
+  /** Max reprojection error in destination pixels for an inlier. */
+  threshold: number;
+  maxIterations: number;
+  /** Stop early once this confidence of having sampled an all-inlier set is reached. */
+  confidence: number;
+  seed: number;
+}
+
+export interface RansacResult {
+  homography: Mat3;
+  inliers: Uint8Array;
+  inlierCount: number;
+}
+
+const DEFAULTS: RansacOptions = { threshold: 4, maxIterations: 500, confidence: 0.995, seed: 1 };
+
+function cross(a: Point, b: Point, c: Point): number {
+  return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+}
+
+/**
+ * A sample is usable only if no three points are near-collinear and the four points keep their
+ * orientation pattern (a real view of a plane never mirrors it), which rejects most bad samples
+ * before solving.
+ */
+function sampleIsPlausible(s: readonly Point[], d: readonly Point[]): boolean {
+  const triples = [
+    [0, 1, 2],
+    [0, 1, 3],
+    [0, 2, 3],
+    [1, 2, 3],
+  ] as const;
+  for (const [i, j, k] of triples) {
+    const cs = cross(s[i]!, s[j]!, s[k]!);
+    const cd = cross(d[i]!, d[j]!, d[k]!);
+    if (Math.abs(cs) < 1 || Math.abs(cd) < 1) return false;
+    if (Math.sign(cs) !== Math.sign(cd)) return false;
+  }
+  return true;
+}
+
+function countInliers(
+  h: Mat3,
+  src: readonly Point[],
+  dst: readonly Point[],
+  t2: number,
+  out: Uint8Array,
+): number {
+  let n = 0;
+  for (let i = 0; i < src.length; i++) {
+    const p = applyHomography(h, src[i]!);
+    const dx = p.x - dst[i]!.x;
+    const dy = p.y - dst[i]!.y;
+    const ok = Number.isFinite(dx) && dx * dx + dy * dy <= t2;
+    out[i] = ok ? 1 : 0;
+    if (ok) n++;
+  }
+  return n;
+}
+
+export function ransacHomography(
+  src: readonly Point[],
+  dst: readonly Point[],
+  options: Partial<RansacOptions> = {},
+): RansacResult | null {
+  const o = { ...DEFAULTS, ...options };
+  const n = src.length;
+  if (n < 4 || dst.length !== n) return null;
+  const rng = createRng(o.seed);
+  const t2 = o.threshold * o.threshold;
+  const mask = new Uint8Array(n);
+  let best: RansacResult | null = null;
+  let iterations = o.maxIterations;
+  for (let it = 0; it < iterations; it++) {
+    const idx = new Set<number>();
+    while (idx.size < 4) idx.add(rng.int(n));
+    const ids = [...idx];
+    const s = ids.map((i) => src[i]!);
+    const d = ids.map((i) => dst[i]!);
+    if (!sampleIsPlausible(s, d)) continue;
+    const h = estimateHomography(s, d);
+    if (!h) continue;
+    const count = countInliers(h, src, dst, t2, mask);
+    if (!best || count > best.inlierCount) {
+      best = { homography: h, inliers: mask.slice(), inlierCount: count };
+      const ratio = count / n;
+      const denom = Math.log(1 - ratio ** 4);
+      if (denom < 0) {
+        iterations = Math.min(o.maxIterations, Math.ceil(Math.log(1 - o.confidence) / denom));
+      }
+    }
+  }
+  if (!best || best.inlierCount < 4) return best;
+  // Refit on all inliers, twice, letting the inlier set grow or shrink with the better model.
+  for (let pass = 0; pass < 2; pass++) {
+    const is = [];
+    const id = [];
+    for (let i = 0; i < n; i++) {
+      if (best.inliers[i]) {
+        is.push(src[i]!);
+        id.push(dst[i]!);
+      }
+    }
+    const h = estimateHomography(is, id);
+    if (!h) break;
+    const count = countInliers(h, src, dst, t2, mask);
+    if (count < best.inlierCount) break;
+    best = { homography: h, inliers: mask.slice(), inlierCount: count };
+  }
+  return best;
+}
