@@ -12,8 +12,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
 import { readDataset } from './bench-data.js';
-import type { BenchEngine, PatternImages, RgbaImage } from './engine.js';
+import type { BenchEngine, PatternImages } from './engine.js';
 import { OrbBaseline } from './engines/orb-baseline.js';
 import { ensureDataset } from './generate-dataset.js';
 import { printReport } from './report.js';
@@ -31,18 +32,6 @@ const ENGINES: Record<string, () => Promise<BenchEngine>> = {
   'stamp-rally-browser': async () =>
     (await import('./browser/browser-engine.js')).createBrowserEngine(),
 };
-
-async function decode(path: string): Promise<RgbaImage> {
-  const { data, info } = await sharp(path)
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return {
-    width: info.width,
-    height: info.height,
-    data: new Uint8Array(data.buffer, data.byteOffset, data.length),
-  };
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -68,13 +57,13 @@ async function main(): Promise<void> {
     for (const venue of venues) {
       const patterns: PatternImages[] = [];
       for (const p of venue.patterns)
-        patterns.push({ id: p.id, images: await Promise.all(p.files.map(decode)) });
+        patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
       const t0 = performance.now();
       await engine.compile(patterns);
       compileMs += performance.now() - t0;
       refCount += patterns.reduce((s, p) => s + p.images.length, 0);
       for (const q of venue.queries.slice(0, limit)) {
-        const frame = await decode(join(venue.dir, 'queries', q.file));
+        const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
         const t = performance.now();
         const r = await engine.match(frame);
         const ms = r.ms ?? performance.now() - t;

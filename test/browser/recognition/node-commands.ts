@@ -1,15 +1,10 @@
 // Node side of the browser parity test (a Vitest browser command): compiles demo posters and makes
 // camera-like frames with the Node engine, returning them with the Node engine's decisions.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import type { BrowserCommand } from 'vitest/node';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
-import { grayToRgba, homographyToCorners, warpGray } from '../../../src/recognition/engine/warp.js';
 import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
-import { toGray } from '../../../src/recognition/shared/preprocess.js';
+import { cameraView, demoPoster } from '../../fixtures/demo-posters.js';
 
-const POSTERS = join(import.meta.dirname, '../../../src/server/seed/demo-patterns');
 const IN_SET = ['santa-workshop', 'snowman-village', 'hot-cocoa-cafe'];
 
 export interface ParityCase {
@@ -18,40 +13,27 @@ export interface ParityCase {
   node: Array<{ pattern: string | null; inliers: number; keypoints: number }>;
 }
 
-async function poster(name: string): Promise<RgbaImage> {
-  const { data, info } = await sharp(readFileSync(join(POSTERS, `${name}.jpg`)))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data) };
-}
-
-function view(image: RgbaImage, tilt: number): RgbaImage {
-  const gray = toGray(image.data, image.width, image.height, 4);
-  const corners = [
+const view = (image: RgbaImage, tilt: number) =>
+  cameraView(image, [
     { x: 200 + tilt, y: 50 },
     { x: 450, y: 60 + tilt },
     { x: 460, y: 420 - tilt },
     { x: 190 + tilt, y: 430 },
-  ];
-  return grayToRgba(
-    warpGray(gray, homographyToCorners(gray.width, gray.height, corners)!, 640, 480)!,
-  );
-}
+  ]);
 
 let cached: Promise<ParityCase> | null = null;
 
 async function build(): Promise<ParityCase> {
   const engine = await createNodeEngine();
   const patterns = await Promise.all(
-    IN_SET.map(async (id) => ({ id, images: [await poster(id)] })),
+    IN_SET.map(async (id) => ({ id, images: [await demoPoster(id)] })),
   );
   const { artifact } = await engine.compile(patterns);
   const matcher = engine.loadMatcher(artifact);
   const frames: Array<{ name: string; image: RgbaImage }> = [
-    { name: 'santa tilted', image: view(await poster('santa-workshop'), 30) },
-    { name: 'cocoa frontal', image: view(await poster('hot-cocoa-cafe'), 0) },
-    { name: 'train (not in set)', image: view(await poster('toy-train-station'), 20) },
+    { name: 'santa tilted', image: view(await demoPoster('santa-workshop'), 30) },
+    { name: 'cocoa frontal', image: view(await demoPoster('hot-cocoa-cafe'), 0) },
+    { name: 'train (not in set)', image: view(await demoPoster('toy-train-station'), 20) },
   ];
   const node = [];
   for (const f of frames) {

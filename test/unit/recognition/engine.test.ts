@@ -1,39 +1,21 @@
 // The engine end to end in Node with the shipped model: compile three demo posters, then recognise a
 // perspective view of one, and refuse a poster outside the set and a textureless frame.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeArtifact } from '../../../src/recognition/engine/artifact.js';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
 import { Matcher } from '../../../src/recognition/engine/matcher.js';
 import { MATCH_PARAMS } from '../../../src/recognition/engine/params.js';
-import { grayToRgba, homographyToCorners, warpGray } from '../../../src/recognition/engine/warp.js';
 import { createNodeEngine, type NodeEngine } from '../../../src/recognition/node/node-engine.js';
-import { toGray } from '../../../src/recognition/shared/preprocess.js';
-
-const POSTERS = join(import.meta.dirname, '../../../src/server/seed/demo-patterns');
-
-async function poster(name: string): Promise<RgbaImage> {
-  const { data, info } = await sharp(readFileSync(join(POSTERS, `${name}.jpg`)))
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, data: new Uint8Array(data) };
-}
+import { cameraView, demoPoster } from '../../fixtures/demo-posters.js';
 
 /** A 640×480 camera-like frame: the poster tilted and rotated on a grey background. */
-function view(image: RgbaImage): RgbaImage {
-  const gray = toGray(image.data, image.width, image.height, 4);
-  const corners = [
+const view = (image: RgbaImage) =>
+  cameraView(image, [
     { x: 230, y: 40 },
     { x: 470, y: 80 },
     { x: 455, y: 400 },
     { x: 200, y: 440 },
-  ];
-  const h = homographyToCorners(gray.width, gray.height, corners)!;
-  return grayToRgba(warpGray(gray, h, 640, 480)!);
-}
+  ]);
 
 describe('recognition engine (Node)', () => {
   let engine: NodeEngine;
@@ -43,7 +25,9 @@ describe('recognition engine (Node)', () => {
   beforeAll(async () => {
     engine = await createNodeEngine();
     const ids = ['santa-workshop', 'snowman-village', 'hot-cocoa-cafe'];
-    const patterns = await Promise.all(ids.map(async (id) => ({ id, images: [await poster(id)] })));
+    const patterns = await Promise.all(
+      ids.map(async (id) => ({ id, images: [await demoPoster(id)] })),
+    );
     const compiled = await engine.compile(patterns);
     artifact = compiled.artifact;
     matcher = engine.loadMatcher(artifact);
@@ -57,7 +41,7 @@ describe('recognition engine (Node)', () => {
   });
 
   it('recognises a tilted, rotated view of a pattern with geometric evidence', async () => {
-    const result = await matcher.match(view(await poster('snowman-village')));
+    const result = await matcher.match(view(await demoPoster('snowman-village')));
     expect(result.pattern).toBe('snowman-village');
     expect(result.evidence.inliers).toBeGreaterThanOrEqual(MATCH_PARAMS.minInliers);
     expect(result.evidence.corners).toHaveLength(4);
@@ -65,7 +49,7 @@ describe('recognition engine (Node)', () => {
   });
 
   it('returns null for a poster outside the set and for a blank frame', async () => {
-    const outsider = await matcher.match(view(await poster('toy-train-station')));
+    const outsider = await matcher.match(view(await demoPoster('toy-train-station')));
     expect(outsider.pattern).toBeNull();
     const blank = { width: 640, height: 480, data: new Uint8Array(640 * 480 * 4).fill(128) };
     const none = await matcher.match(blank);
