@@ -1,7 +1,8 @@
 // Public campaign configuration, pattern-set artifacts and reference images — per dialect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicCampaignSchema } from '../../src/shared/campaign.schema.js';
-import { parsePatternSetArtifact } from '../../src/shared/pattern-set.schema.js';
+import { decodeArtifact } from '../../src/recognition/engine/artifact.js';
+import { PATTERN_SET_MEDIA_TYPE } from '../../src/shared/pattern-set.schema.js';
 import { DEMO_BOOTHS } from '../../src/server/seed/demo-booths.js';
 import { seedDemo } from '../../src/server/seed/seed-demo.js';
 import { DIALECTS, createTestApp, type TestApp } from './harness.js';
@@ -40,9 +41,11 @@ describe.each(DIALECTS)('campaigns (%s)', (dialect) => {
     const res = await t.app.inject({ method: 'GET', url: campaign.patternSet!.artifactUrl });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
-    const artifact = parsePatternSetArtifact(res.json());
-    expect(artifact.patternSetId).toBe(campaign.patternSet!.id);
-    expect(artifact.booths).toHaveLength(DEMO_BOOTHS.length);
+    expect(res.headers['content-type']).toBe(PATTERN_SET_MEDIA_TYPE);
+    // The compiled recognition set: one pattern per booth, pattern ids are booth ids.
+    const artifact = decodeArtifact(res.rawPayload);
+    expect(artifact.patterns.map((p) => p.id)).toEqual(campaign.booths.map((b) => b.id));
+    expect(artifact.patterns.every((p) => p.references[0]!.points.length > 200)).toBe(true);
     const again = await t.app.inject({
       method: 'GET',
       url: campaign.patternSet!.artifactUrl,
@@ -54,7 +57,8 @@ describe.each(DIALECTS)('campaigns (%s)', (dialect) => {
     expect(thumb.statusCode).toBe(200);
     expect(thumb.headers['content-type']).toBe('image/webp');
     expect(thumb.rawPayload.subarray(8, 12).toString()).toBe('WEBP');
-    const full = await t.app.inject({ method: 'GET', url: artifact.booths[0]!.references[0]!.url });
+    const fullUrl = campaign.booths[0]!.thumbnailUrl!.replace(/\/thumb$/, '/full');
+    const full = await t.app.inject({ method: 'GET', url: fullUrl });
     expect(full.headers['content-type']).toBe('image/jpeg');
     expect(full.rawPayload[0]).toBe(0xff);
   });

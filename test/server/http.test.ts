@@ -20,8 +20,8 @@ describe.each(DIALECTS)('http (%s)', (dialect) => {
     expect(res.json()).toMatchObject({
       ok: true,
       dialect,
-      schemaVersion: 1,
-      schemaLatest: '0001-initial',
+      schemaVersion: 2,
+      schemaLatest: '0002-pattern-set-quality',
     });
   });
 

@@ -8,7 +8,10 @@ describe.each(DIALECTS)('migrations (%s)', (dialect) => {
     const handle = await openTestDatabase(dialect);
     try {
       await migrateToLatest(handle);
-      expect(await schemaVersion(handle)).toEqual({ version: 1, latest: '0001-initial' });
+      expect(await schemaVersion(handle)).toEqual({
+        version: 2,
+        latest: '0002-pattern-set-quality',
+      });
       const tables = async () =>
         (await handle.db.introspection.getTables())
           .map((t) => t.name)
@@ -30,7 +33,7 @@ describe.each(DIALECTS)('migrations (%s)', (dialect) => {
       expect(await tables()).toEqual([]);
       expect((await schemaVersion(handle)).version).toBe(0);
       await migrateToLatest(handle);
-      expect((await schemaVersion(handle)).version).toBe(1);
+      expect((await schemaVersion(handle)).version).toBe(2);
     } finally {
       await handle.close();
     }

@@ -1,9 +1,8 @@
-// Locale choice, campaign status, config parsing and versioned artifacts.
+// Locale choice, campaign status and config parsing.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.js';
 import { campaignStatus } from '../../src/shared/campaign.schema.js';
 import { pickLocale } from '../../src/shared/locale.js';
-import { parsePatternSetArtifact } from '../../src/shared/pattern-set.schema.js';
 
 describe('pickLocale', () => {
   it('gives zh-Hant to any Chinese browser and en otherwise', () => {
@@ -33,12 +32,5 @@ describe('loadConfig', () => {
     expect(c.sqlitePath).toMatch(/data\/stamp-rally\.sqlite$/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DEMO_STAFF_PASSWORD: 'short' })).toThrow(/DEMO_STAFF_PASSWORD/);
-  });
-});
-
-describe('parsePatternSetArtifact', () => {
-  it('names the version it cannot read', () => {
-    expect(() => parsePatternSetArtifact({ v: 99 })).toThrow(/v99 is not supported/);
-    expect(() => parsePatternSetArtifact(null)).toThrow(/not supported/);
   });
 });

@@ -2,10 +2,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, DialectTypes } from './database.js';
 import { initialSchema } from './migrations/0001-initial.js';
+import { patternSetQuality } from './migrations/0002-pattern-set-quality.js';
 
 /** Ordered by name; add new migrations at the end, never edit a released one. */
 function migrations(types: DialectTypes): Record<string, Migration> {
-  return { '0001-initial': initialSchema(types) };
+  return { '0001-initial': initialSchema(types), '0002-pattern-set-quality': patternSetQuality };
 }
 
 function migrator(handle: DatabaseHandle): Migrator {

@@ -14,6 +14,8 @@ export interface PatternSetTable {
   /** 0 or 1. Only published sets may award stamps. */
   published: number;
   published_at: string | null;
+  /** JSON QualityReport of the recognition compiler. */
+  quality_report: string | null;
 }
 
 export interface ReferenceImageTable {

@@ -1,15 +1,15 @@
 // Creates an immutable pattern-set version from reference images per booth: prepares the images,
-// derives the content hash and writes the versioned artifact clients download.
+// derives the content hash and compiles the recognition artifact clients download, with its
+// quality report.
 import { createHash } from 'node:crypto';
-import {
-  PATTERN_SET_FORMAT_VERSION,
-  type PatternSetArtifact,
-} from '../../shared/pattern-set.schema.js';
+import { ARTIFACT_VERSION } from '../../recognition/engine/artifact.js';
+import type { QualityReport } from '../../recognition/engine/quality-report.js';
+import { PATTERN_SET_MEDIA_TYPE } from '../../shared/pattern-set.schema.js';
 import { newId, nowIso, type Clock } from '../clock.js';
 import type { NewReferenceImage, PatternSetRepository } from '../db/pattern-set.repository.js';
 import { HttpError } from '../http-error.js';
 import { prepareReferenceImage } from './reference-image.js';
-import { referenceImageUrl } from './urls.js';
+import { compileBoothReferences } from './recognition.js';
 
 export interface PatternSetInput {
   campaignId: string;
@@ -23,7 +23,7 @@ export async function createPatternSet(
   repo: PatternSetRepository,
   clock: Clock,
   input: PatternSetInput,
-): Promise<{ id: string; contentHash: string }> {
+): Promise<{ id: string; contentHash: string; report: QualityReport }> {
   if (input.images.length === 0) {
     throw new HttpError(400, 'validation_failed', 'A pattern set needs at least one image');
   }
@@ -52,36 +52,22 @@ export async function createPatternSet(
   const contentHash = createHash('sha256')
     .update(stored.map((s) => `${s.booth_id}:${s.sha256}`).join('\n'))
     .digest('hex');
-  const artifact: PatternSetArtifact = {
-    v: PATTERN_SET_FORMAT_VERSION,
-    patternSetId: id,
-    campaignSlug: input.campaignSlug,
-    contentHash,
-    booths: [...positions.keys()].map((boothId) => ({
-      boothId,
-      references: stored
-        .filter((s) => s.booth_id === boothId)
-        .map((s) => ({
-          id: s.id,
-          sha256: s.sha256,
-          width: s.width,
-          height: s.height,
-          url: referenceImageUrl(s.id, 'full'),
-        })),
-    })),
-  };
+  const { artifact, report } = await compileBoothReferences(
+    stored.map((s) => ({ boothId: s.booth_id, jpeg: s.bytes })),
+  );
   await repo.create(
     {
       id,
       campaign_id: input.campaignId,
       content_hash: contentHash,
-      artifact_version: PATTERN_SET_FORMAT_VERSION,
-      artifact_media_type: 'application/json',
-      artifact: Buffer.from(JSON.stringify(artifact)),
+      artifact_version: ARTIFACT_VERSION,
+      artifact_media_type: PATTERN_SET_MEDIA_TYPE,
+      artifact: Buffer.from(artifact),
+      quality_report: JSON.stringify(report),
       created_by_account_id: input.createdByAccountId,
       created_at: createdAt,
     },
     stored,
   );
-  return { id, contentHash };
+  return { id, contentHash, report };
 }

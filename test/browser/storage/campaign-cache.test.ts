@@ -43,16 +43,10 @@ function bundle(setNumber: number): CampaignBundle {
       patternSet: { id, contentHash, artifactUrl: `/a/${id}`, publishedAt: '2025-05-01T00:00:00Z' },
     },
     patternSet: {
-      v: 1,
       patternSetId: id,
       campaignSlug: 'demo',
       contentHash,
-      booths: [
-        {
-          boothId: BOOTH,
-          references: [{ id: BOOTH, sha256: 'a'.repeat(64), width: 640, height: 480, url: '/img' }],
-        },
-      ],
+      bytes: new Uint8Array([83, 82, 80, 83]),
     },
   };
 }
