@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import P, hardnet_loss, make_pairs, sources  # noqa: E402
+from train_patch_descriptor import export, hardnet_loss, make_pairs, sources  # noqa: E402
 
 torch.set_flush_denormal(True)
 torch.set_num_threads(2)
@@ -34,11 +34,6 @@ class TinyPatchNet(nn.Module):
         s = ((x - m) ** 2).mean(dim=(2, 3), keepdim=True).add(1e-3).sqrt() + 4.0
         return F.normalize(self.head(self.f((x - m) / s)), dim=1)
 
-
-def export(net, out):
-    net.eval()
-    torch.onnx.export(net, torch.zeros(8, 1, P, P), out, input_names=['patches'], output_names=['descriptors'],
-                      dynamic_axes={'patches': {0: 'n'}, 'descriptors': {0: 'n'}}, opset_version=13)
 
 
 def main():

@@ -74,3 +74,27 @@ export const sharedStyles = css`
     }
   }
 `;
+
+/** A raised card with the candy-cane ribbon along its top edge (landing hero, stamp-card header). */
+export const ribbonCardStyles = css`
+  .ribbon-card {
+    position: relative;
+    overflow: hidden;
+    border-radius: var(--sr-radius);
+    background: var(--sr-surface);
+    box-shadow: var(--sr-shadow);
+  }
+  .ribbon-card::before {
+    content: '';
+    position: absolute;
+    inset: 0 0 auto 0;
+    height: 8px;
+    background: repeating-linear-gradient(
+      -45deg,
+      var(--sr-red) 0 10px,
+      #fff 10px 16px,
+      var(--sr-green-mid) 16px 26px,
+      #fff 26px 32px
+    );
+  }
+`;

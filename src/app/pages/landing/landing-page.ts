@@ -1,36 +1,18 @@
 // <landing-page>: what the product is, with a way into the demo rally and the staff/organizer screens.
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { sharedStyles } from '../../theme.js';
+import { ribbonCardStyles, sharedStyles } from '../../theme.js';
 
 export class LandingPage extends LitElement {
   static override styles = [
     sharedStyles,
+    ribbonCardStyles,
     css`
       :host {
         display: block;
       }
       .hero {
-        position: relative;
-        overflow: hidden;
         padding: 2rem 1.25rem 1.75rem;
-        border-radius: var(--sr-radius);
-        background: var(--sr-surface);
-        box-shadow: var(--sr-shadow);
-      }
-      /* The candy-cane ribbon the stamp card header wears too. */
-      .hero::before {
-        content: '';
-        position: absolute;
-        inset: 0 0 auto 0;
-        height: 8px;
-        background: repeating-linear-gradient(
-          -45deg,
-          var(--sr-red) 0 10px,
-          #fff 10px 16px,
-          var(--sr-green-mid) 16px 26px,
-          #fff 26px 32px
-        );
       }
       h1 {
         margin: 0 0 0.5rem;
@@ -98,7 +80,7 @@ export class LandingPage extends LitElement {
 
   override render() {
     return html`
-      <section class="hero">
+      <section class="hero ribbon-card">
         <h1>${msg('Collect a stamp at every booth', { id: 'landing.title' })}</h1>
         <p>
           ${msg(

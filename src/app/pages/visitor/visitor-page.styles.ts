@@ -6,26 +6,7 @@ export const visitorStyles = css`
     display: block;
   }
   .head {
-    position: relative;
-    overflow: hidden;
     padding: 1.5rem 1.1rem 1.1rem;
-    border-radius: var(--sr-radius);
-    background: var(--sr-surface);
-    box-shadow: var(--sr-shadow);
-  }
-  /* A candy-cane ribbon along the top edge. */
-  .head::before {
-    content: '';
-    position: absolute;
-    inset: 0 0 auto 0;
-    height: 8px;
-    background: repeating-linear-gradient(
-      -45deg,
-      var(--sr-red) 0 10px,
-      #fff 10px 16px,
-      var(--sr-green-mid) 16px 26px,
-      #fff 26px 32px
-    );
   }
   .ornament {
     position: absolute;

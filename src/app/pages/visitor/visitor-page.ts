@@ -7,7 +7,7 @@ import type { CampaignStatus, PublicCampaign } from '../../../shared/campaign.sc
 import { ApiError, NetworkError, fetchCampaign } from '../../api.js';
 import { currentLocale } from '../../localization.js';
 import { formatDateRange, localized } from '../../format.js';
-import { sharedStyles } from '../../theme.js';
+import { ribbonCardStyles, sharedStyles } from '../../theme.js';
 import { visitorStyles } from './visitor-page.styles.js';
 import { stampCountText } from './prize-tiers.js';
 import './prize-tiers.js';
@@ -27,7 +27,7 @@ export class VisitorPage extends LitElement {
     _online: { state: true },
   };
 
-  static override styles = [sharedStyles, visitorStyles];
+  static override styles = [sharedStyles, ribbonCardStyles, visitorStyles];
 
   declare slug: string;
   declare private _state: VisitorLoadState;
@@ -135,7 +135,7 @@ export class VisitorPage extends LitElement {
               ${msg('You are offline — showing the saved card.', { id: 'visitor.offline-banner' })}
             </p>`
       }
-      <section class="head">
+      <section class="head ribbon-card">
         <svg class="ornament" viewBox="0 0 24 24" aria-hidden="true">
           <path
             fill="currentColor"
