@@ -31,6 +31,7 @@ import {
   splitPools,
 } from './dataset/sources.js';
 import type { RgbImage } from './dataset/sources.js';
+import { assertSourcesInstalled } from './dataset/sources.js';
 import { VENUES, venueArtworks } from './dataset/venues.js';
 import type { Pools } from './dataset/venues.js';
 
@@ -174,6 +175,7 @@ export async function ensureDataset(
 ): Promise<string> {
   const dir = datasetDir(root, scale);
   if (existsSync(join(dir, 'manifest.json'))) return dir;
+  assertSourcesInstalled();
   rmSync(dir, { recursive: true, force: true });
   const t0 = Date.now();
   const { pools, bg } = await loadPools();

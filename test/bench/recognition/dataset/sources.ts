@@ -22,6 +22,21 @@ export const SOURCE_PACKAGES = [
   'gnome-backgrounds',
 ] as const;
 
+/** Fails with the install command when a source package is missing (dpkg's status database). */
+export function assertSourcesInstalled(): void {
+  const status = existsSync('/var/lib/dpkg/status')
+    ? readFileSync('/var/lib/dpkg/status', 'utf8')
+    : '';
+  const installed = (name: string) =>
+    new RegExp(`^Package: ${name}\n(?:[^\n]+\n)*?Status: install ok installed`, 'm').test(status);
+  const missing = SOURCE_PACKAGES.filter((p) => !installed(p));
+  if (missing.length > 0) {
+    throw new Error(
+      `the benchmark generator needs Debian packages: apt-get install -y ${missing.join(' ')}`,
+    );
+  }
+}
+
 const CLIPART_ROOT = '/usr/share/openclipart/png';
 const VISP_ROOT = '/usr/share/visp-images-data/ViSP-images';
 
