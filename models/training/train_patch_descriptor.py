@@ -167,6 +167,29 @@ def hardnet_loss(a, b, margin=1.0):
     return F.relu(margin + pos - neg).mean()
 
 
+def train_step(net, opt, A, B, rng, batch, lr):
+    """One HardNet step on a random batch of pairs (views swapped half the time)."""
+    idx = np.random.randint(0, len(A), batch)
+    xa = torch.from_numpy(A[idx, None].astype(np.float32))
+    xb = torch.from_numpy(B[idx, None].astype(np.float32))
+    if rng.random() < 0.5:
+        xa, xb = xb, xa
+    loss = hardnet_loss(net(xa), net(xb))
+    for g in opt.param_groups:
+        g['lr'] = lr
+    opt.zero_grad()
+    loss.backward()
+    opt.step()
+    return loss
+
+
+def binary_top1(da, db):
+    """Share of patches whose sign-binarised descriptor's Hamming nearest neighbour is its pair."""
+    ba, bb = (da > 0).float(), (db > 0).float()
+    ham = (ba[:, None, :] != bb[None, :, :]).sum(-1)
+    return (ham.argmin(1) == torch.arange(len(da))).float().mean().item()
+
+
 def export(net, out):
     net.eval()
     os.makedirs(os.path.dirname(out) or '.', exist_ok=True)
@@ -204,26 +227,14 @@ def main():
     bs, step, t1 = args.batch, 0, time.time()
     sched = lambda: max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
     while time.time() - t1 < args.minutes * 60:
-        idx = np.random.randint(0, len(A), bs)
-        xa = torch.from_numpy(A[idx, None].astype(np.float32))
-        xb = torch.from_numpy(B[idx, None].astype(np.float32))
-        if rng.random() < 0.5:
-            xa, xb = xb, xa
-        loss = hardnet_loss(net(xa), net(xb))
-        for g in opt.param_groups:
-            g['lr'] = 2e-3 * sched()
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        loss = train_step(net, opt, A, B, rng, bs, 2e-3 * sched())
         step += 1
         if step % 100 == 0:
             net.eval()
             with torch.no_grad():
                 da, db = net(va[:2000]), net(vb[:2000])
                 acc = (torch.cdist(da, db).argmin(1) == torch.arange(2000)).float().mean().item()
-                ba, bb = (da > 0).float(), (db > 0).float()
-                ham = (ba[:, None, :] != bb[None, :, :]).sum(-1)
-                bacc = (ham.argmin(1) == torch.arange(2000)).float().mean().item()
+                bacc = binary_top1(da, db)
             net.train()
             print(f'step {step} loss {loss.item():.3f} val top1 float {acc:.3f} binary {bacc:.3f} ({time.time() - t1:.0f} s)', flush=True)
         if step % 300 == 0:

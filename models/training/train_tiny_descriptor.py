@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import export, hardnet_loss, make_pairs, sources  # noqa: E402
+from train_patch_descriptor import binary_top1, export, make_pairs, sources, train_step  # noqa: E402
 
 torch.set_flush_denormal(True)
 torch.set_num_threads(2)
@@ -61,25 +61,13 @@ def main():
     opt = torch.optim.Adam(net.parameters(), lr=3e-3, weight_decay=1e-4)
     step, t1 = 0, time.time()
     while time.time() - t1 < args.minutes * 60:
-        idx = np.random.randint(0, len(A), args.batch)
-        xa = torch.from_numpy(A[idx, None].astype(np.float32))
-        xb = torch.from_numpy(B[idx, None].astype(np.float32))
-        if rng.random() < 0.5:
-            xa, xb = xb, xa
-        loss = hardnet_loss(net(xa), net(xb))
-        for g in opt.param_groups:
-            g['lr'] = 3e-3 * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
-        opt.zero_grad()
-        loss.backward()
-        opt.step()
+        lr = 3e-3 * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
+        loss = train_step(net, opt, A, B, rng, args.batch, lr)
         step += 1
         if step % 200 == 0:
             net.eval()
             with torch.no_grad():
-                da, db = net(va[:2000]), net(vb[:2000])
-                ba, bb = (da > 0).float(), (db > 0).float()
-                ham = (ba[:, None, :] != bb[None, :, :]).sum(-1)
-                bacc = (ham.argmin(1) == torch.arange(2000)).float().mean().item()
+                bacc = binary_top1(net(va[:2000]), net(vb[:2000]))
             net.train()
             print(f'step {step} loss {loss.item():.3f} val top1 binary {bacc:.3f} ({time.time() - t1:.0f} s)', flush=True)
             export(net, args.out)

@@ -113,13 +113,18 @@ export class Matcher {
 
     // Per reference: correspondences (frame point → reference point) that pass the cross-pattern test.
     const groups = new Map<number, { src: Point[]; dst: Point[] }>();
+    // Nearest distance per pattern for the current keypoint, reset through `touched` (no per-keypoint allocation).
+    const nearestByPattern = new Float64Array(this.patternIds.length).fill(Infinity);
+    const touched: number[] = [];
     for (let q = 0; q < keypoints.length; q++) {
       let best = -1;
       let bestD = Infinity;
-      const bestPerPattern = new Map<number, number>();
+      for (const pattern of touched) nearestByPattern[pattern] = Infinity;
+      touched.length = 0;
       this.index.near(descriptors, q, p.maxDistance, (r, d) => {
         const pattern = this.refs[this.owner[r]!]!.pattern;
-        if (d < (bestPerPattern.get(pattern) ?? Infinity)) bestPerPattern.set(pattern, d);
+        if (nearestByPattern[pattern] === Infinity) touched.push(pattern);
+        if (d < nearestByPattern[pattern]!) nearestByPattern[pattern] = d;
         if (d < bestD) {
           bestD = d;
           best = r;
@@ -128,8 +133,10 @@ export class Matcher {
       if (best < 0) continue;
       const ref = this.refs[this.owner[best]!]!;
       let otherD = p.maxDistance + 1;
-      for (const [pattern, d] of bestPerPattern)
-        if (pattern !== ref.pattern && d < otherD) otherD = d;
+      for (const pattern of touched) {
+        if (pattern !== ref.pattern && nearestByPattern[pattern]! < otherD)
+          otherD = nearestByPattern[pattern]!;
+      }
       if (bestD > p.ratio * otherD) continue;
       const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
       const local = best - ref.offset;

@@ -9,7 +9,11 @@ let engine: Promise<NodeEngine> | null = null;
 export async function compileBoothReferences(
   references: Array<{ boothId: string; jpeg: Uint8Array }>,
 ): Promise<{ artifact: Uint8Array; report: QualityReport }> {
-  engine ??= createNodeEngine();
+  // A failed load (e.g. model file missing) is not cached: the next upload tries again.
+  engine ??= createNodeEngine().catch((err: unknown) => {
+    engine = null;
+    throw err;
+  });
   const byBooth = new Map<string, Array<{ width: number; height: number; data: Uint8Array }>>();
   for (const r of references) {
     const { data, info } = await sharp(r.jpeg)
