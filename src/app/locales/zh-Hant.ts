@@ -1,7 +1,11 @@
 // Traditional Chinese (Taiwan) translations, keyed by the explicit msg() ids; ${n} is the n-th value.
 import { str } from '@lit/localize';
+import { cardTemplates } from './zh-Hant/card.js';
+import { scanTemplates } from './zh-Hant/scan.js';
 
 export const templates = {
+  ...cardTemplates,
+  ...scanTemplates,
   'app.name': '集章活動',
   'app.footer': '開啟過一次後，離線也能使用。',
   'language.label': '語言',
