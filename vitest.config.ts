@@ -20,7 +20,9 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front: discovering it mid-run makes Vite reload the test page.
-        optimizeDeps: { include: ['onnxruntime-web/wasm'] },
+        optimizeDeps: {
+          include: ['onnxruntime-web/wasm', 'qrcode', 'lit/directives/style-map.js'],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { apiErrorSchema } from '../shared/api-error.js';
 import { publicCampaignSchema } from '../shared/campaign.schema.js';
-import type { PublicCampaign } from '../shared/campaign.schema.js';
+import type { PatternSetRef, PublicCampaign } from '../shared/campaign.schema.js';
 import { signInResponseSchema } from '../shared/auth.schema.js';
 import type { SignInRequest, SignInResponse } from '../shared/auth.schema.js';
 
@@ -65,6 +65,34 @@ async function parseJson<T extends z.ZodType>(response: Response, schema: T): Pr
 export async function fetchCampaign(slug: string, signal?: AbortSignal): Promise<PublicCampaign> {
   const response = await request(`/api/v1/campaigns/${encodeURIComponent(slug)}`, { signal });
   return parseJson(response, publicCampaignSchema);
+}
+
+/** A pattern-set artifact as served, with the headers that tell which content it is. */
+export interface DownloadedArtifact {
+  bytes: Uint8Array;
+  /** The ETag without quotes or weak prefix: the server sends the set's content hash. */
+  etag: string | null;
+  contentType: string | null;
+}
+
+export async function fetchPatternSetArtifact(
+  ref: PatternSetRef,
+  signal?: AbortSignal,
+): Promise<DownloadedArtifact> {
+  const response = await request(ref.artifactUrl, { signal, headers: { accept: '*/*' } });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error);
+  }
+  const rawEtag = response.headers.get('etag');
+  return {
+    bytes,
+    etag: rawEtag ? rawEtag.replace(/^W\//, '').replace(/^"|"$/g, '') : null,
+    contentType: response.headers.get('content-type'),
+  };
 }
 
 export async function signIn(credentials: SignInRequest): Promise<SignInResponse> {

@@ -34,3 +34,18 @@ export function formatDateRange(
   }
   return format.formatRange(start, end);
 }
+
+/**
+ * A moment on this phone's clock: "10:42" today, "Dec 21, 10:42" on another day (a card is often
+ * opened again days later, and a bare time would then mislead).
+ */
+export function formatMoment(iso: string, locale: Locale, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  return new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}

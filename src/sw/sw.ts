@@ -1,4 +1,5 @@
-// The service worker: precaches the app shell, serves it for app routes offline, and caches API data.
+// The service worker: precaches the app shell, serves it for app routes offline, caches API data and
+// sends pending stamps on Background Sync.
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
@@ -8,6 +9,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { clientsClaim } from 'workbox-core';
+import { handleBackgroundSync } from './background-sync.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -76,6 +78,9 @@ registerRoute(
     ],
   }),
 );
+
+// Stamps saved offline go out when connectivity returns, even if the visitor closed every tab.
+handleBackgroundSync(self);
 
 // Sent by workbox-window's messageSkipWaiting() once the visitor accepts the update prompt.
 self.addEventListener('message', (event: ExtendableMessageEvent) => {

@@ -1,11 +1,19 @@
 // <visitor-page> against a stubbed fetch: the loaded card, and the not-found and error states.
+import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../src/app/pages/visitor/visitor-page.js';
 import type { VisitorPage } from '../../src/app/pages/visitor/visitor-page.js';
 import { campaignFixture, jsonResponse } from './campaign-fixture.js';
 
+const dbNames: string[] = [];
+
+/** Each page gets its own database, so no test sees another's cached card. */
 function mount(slug: string): VisitorPage {
   const page = document.createElement('visitor-page');
+  const dbName = `visitor-page-${crypto.randomUUID()}`;
+  dbNames.push(dbName);
+  page.sessionOptions = { dbName };
+  page.readinessOptions = { store: null };
   page.slug = slug;
   document.body.append(page);
   return page;
@@ -19,9 +27,10 @@ function deepText(node: Node): string {
   return text.replace(/\s+/g, ' ');
 }
 
-afterEach(() => {
+afterEach(async () => {
   document.body.replaceChildren();
   vi.unstubAllGlobals();
+  for (const name of dbNames.splice(0)) await deleteDB(name);
 });
 
 describe('<visitor-page>', () => {

@@ -1,3 +1,41 @@
 // Traditional Chinese for the stamp card's live state: collected stamps, sync, offline readiness,
 // sharing and install.
-export const cardTemplates = {};
+import { str } from '@lit/localize';
+
+export const cardTemplates = {
+  'booth.collected': str`${0} 集章`,
+  'booth.pending': '已存在手機上',
+  'booth.synced': '已同步',
+  'card.progress': str`已集 ${0} / ${1} 枚印章`,
+  'card.complete': '集章卡完成了！請到兌獎處出示。',
+  'card.scan': '掃描攤位',
+  'card.scan.waiting': '攤位海報下載完成後即可開始掃描。',
+  'card.scan.unavailable': '無法載入掃描功能，請重新整理頁面再試一次。',
+  'card.error.quota': '手機儲存空間已滿，這枚印章沒有存下來。請清出一些空間後再掃描一次。',
+  'card.error.storage': '這枚印章無法存在手機上，請再掃描一次。',
+  'card.error.unknown-booth': '這張海報不屬於這個活動。',
+  'card.storage.quota': '手機儲存空間已滿：清出空間前無法儲存新的印章。',
+  'card.storage.reload': '另一個分頁開著這個 App 的新版本，請重新整理這個頁面。',
+  'card.storage.unavailable':
+    '這個瀏覽器不允許 App 儲存印章（是否為無痕視窗？）。請在一般瀏覽器視窗中開啟連結。',
+  'card.sync.pending-one': '1 枚印章已存在手機上，稍後同步',
+  'card.sync.pending-many': str`${0} 枚印章已存在手機上，稍後同步`,
+  'card.sync.pending-offline-one': '1 枚印章已存在手機上，恢復連線後會同步',
+  'card.sync.pending-offline-many': str`${0} 枚印章已存在手機上，恢復連線後會同步`,
+  'card.sync.synced': str`已同步 ${0}`,
+  'card.sync.never': '尚未同步',
+  'card.offline.downloading': str`正在準備離線使用… ${0}%`,
+  'card.offline.progress-label': '離線下載進度',
+  'card.offline.ready': '已可離線使用：沒有網路也能看集章卡和掃描',
+  'card.offline.paused': '尚未完成離線準備：請連上網路以完成下載。',
+  'card.offline.failed': '尚未完成離線準備：下載失敗。',
+  'prizes.reached': '已達成，請到兌獎處出示集章卡',
+  'prizes.missing-one': '再集 1 枚印章',
+  'prizes.missing-many': str`再集 ${0} 枚印章`,
+  'share.button': '邀請朋友',
+  'share.copied': '已複製連結。貼到聊天室，或讓朋友掃描這個 QR code。',
+  'share.copy-manually': '請複製這個連結，或讓朋友掃描這個 QR code。',
+  'share.qr-alt': '活動連結的 QR code',
+  'install.button': '加到主畫面',
+  'install.ios-hint': '在 Safari 點「分享」，再選「加入主畫面」。',
+};

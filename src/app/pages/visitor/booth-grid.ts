@@ -1,13 +1,15 @@
-// <booth-grid>: the stamp card — one cell per booth with its poster thumbnail, name, hint and stamp state.
+// <booth-grid>: the stamp card — one cell per booth with its poster thumbnail, name, hint and stamp
+// state (collected when, and whether that stamp has reached the server yet).
 import { LitElement, css, html, nothing } from 'lit';
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { PublicBooth } from '../../../shared/campaign.schema.js';
+import type { StampRecord } from '../../../storage/stamp-db.js';
 import { currentLocale } from '../../localization.js';
-import { localized } from '../../format.js';
+import { formatMoment, localized } from '../../format.js';
 import { sharedStyles } from '../../theme.js';
 
 export class BoothGrid extends LitElement {
-  static override properties = { booths: { attribute: false } };
+  static override properties = { booths: { attribute: false }, stamps: { attribute: false } };
 
   static override styles = [
     sharedStyles,
@@ -65,6 +67,17 @@ export class BoothGrid extends LitElement {
         font-size: 0.85rem;
         font-weight: 700;
       }
+      .floor {
+        position: absolute;
+        top: 0.4rem;
+        right: 0.4rem;
+        padding: 0.1rem 0.45rem;
+        border-radius: 999px;
+        background: rgb(255 255 255 / 92%);
+        color: var(--sr-ink);
+        font-size: 0.78rem;
+        font-weight: 700;
+      }
       .slot {
         position: absolute;
         right: 0.4rem;
@@ -104,7 +117,37 @@ export class BoothGrid extends LitElement {
         padding-top: 0.35rem;
         font-size: 0.8rem;
         font-weight: 600;
+        color: var(--sr-muted);
+      }
+      li.collected {
+        border-color: var(--sr-red);
+      }
+      li.collected .state {
         color: var(--sr-red-dark);
+      }
+      li.collected .slot {
+        display: grid;
+        place-items: center;
+        border: 3px solid var(--sr-red);
+        background: #fff;
+        color: var(--sr-red);
+        transform: rotate(-12deg);
+        animation: stamp-in 0.35s ease-out;
+      }
+      .slot svg {
+        width: 1.5rem;
+        height: 1.5rem;
+      }
+      .sync {
+        display: block;
+        font-weight: 500;
+        color: var(--sr-muted);
+      }
+      @keyframes stamp-in {
+        from {
+          transform: rotate(-12deg) scale(1.8);
+          opacity: 0;
+        }
       }
       @media (min-width: 600px) {
         ol {
@@ -116,11 +159,14 @@ export class BoothGrid extends LitElement {
   ];
 
   declare booths: readonly PublicBooth[];
+  /** The stamp that counts for each collected booth, by booth id. */
+  declare stamps: ReadonlyMap<string, StampRecord>;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.booths = [];
+    this.stamps = new Map();
   }
 
   override render() {
@@ -129,7 +175,12 @@ export class BoothGrid extends LitElement {
     return html`<ol>
       ${booths.map((booth, index) => {
         const name = localized(booth.name, locale);
-        return html`<li data-booth-id=${booth.id}>
+        const stamp = this.stamps.get(booth.id);
+        return html`<li
+          class=${stamp ? 'collected' : ''}
+          data-booth-id=${booth.id}
+          data-collected=${stamp ? (stamp.status === 'synced' ? 'synced' : 'pending') : 'no'}
+        >
           <div class="thumb">
             ${
               booth.thumbnailUrl
@@ -137,18 +188,48 @@ export class BoothGrid extends LitElement {
                 : nothing
             }
             <span class="number" aria-hidden="true">${index + 1}</span>
-            <span class="slot" aria-hidden="true"></span>
+            ${
+              booth.floorPosition?.floor
+                ? html`<span class="floor">${booth.floorPosition.floor}</span>`
+                : nothing
+            }
+            <span class="slot" aria-hidden="true">${stamp ? stampMark : nothing}</span>
           </div>
           <div class="body">
             <h3>${name}</h3>
             ${booth.hint ? html`<p class="hint">${localized(booth.hint, locale)}</p>` : nothing}
-            <p class="state">${msg('Not yet collected', { id: 'booth.not-collected' })}</p>
+            <p class="state">
+              ${stamp ? this._renderCollected(stamp) : msg('Not yet collected', { id: 'booth.not-collected' })}
+            </p>
           </div>
         </li>`;
       })}
     </ol>`;
   }
+
+  private _renderCollected(stamp: StampRecord) {
+    const at = formatMoment(stamp.capturedAt, currentLocale());
+    return html`${msg(str`Collected ${at}`, { id: 'booth.collected' })}
+      <span class="sync"
+        >${
+          stamp.status === 'synced'
+            ? msg('Synced', { id: 'booth.synced' })
+            : msg('Saved on this phone', { id: 'booth.pending' })
+        }</span
+      >`;
+  }
 }
+
+const stampMark = html`<svg viewBox="0 0 24 24">
+  <path
+    fill="none"
+    stroke="currentColor"
+    stroke-width="3"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    d="M5 12.5l4.5 4.5L19 7.5"
+  />
+</svg>`;
 
 customElements.define('booth-grid', BoothGrid);
 

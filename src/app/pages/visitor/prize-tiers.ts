@@ -1,5 +1,7 @@
-// <prize-tiers>: the campaign's prize tiers, how many stamps each needs and how many prizes are left.
+// <prize-tiers>: the campaign's prize tiers, how many stamps each needs, how many prizes are left and
+// how far the visitor's card is from each.
 import { LitElement, css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { PrizeTier } from '../../../shared/campaign.schema.js';
 import { currentLocale } from '../../localization.js';
@@ -13,7 +15,7 @@ export function stampCountText(count: number): string {
 }
 
 export class PrizeTiers extends LitElement {
-  static override properties = { tiers: { attribute: false } };
+  static override properties = { tiers: { attribute: false }, collected: { type: Number } };
 
   static override styles = [
     sharedStyles,
@@ -64,33 +66,90 @@ export class PrizeTiers extends LitElement {
         color: var(--sr-red-dark);
         font-weight: 600;
       }
+      li > div {
+        flex: 1;
+        min-width: 0;
+      }
+      li.reached {
+        background: var(--sr-green-soft);
+        border-color: var(--sr-green-mid);
+      }
+      li.reached .medal {
+        background: var(--sr-green);
+        color: #fff;
+      }
+      .goal {
+        margin: 0.35rem 0 0;
+        font-size: 0.88rem;
+        font-weight: 600;
+      }
+      li.reached .goal {
+        color: var(--sr-green);
+      }
+      .mini {
+        height: 0.35rem;
+        margin-top: 0.3rem;
+        border-radius: 999px;
+        background: rgb(255 255 255 / 70%);
+        overflow: hidden;
+      }
+      .mini span {
+        display: block;
+        height: 100%;
+        background: var(--sr-gold-dark);
+      }
     `,
   ];
 
   declare tiers: readonly PrizeTier[];
+  /** Stamps on the visitor's card. */
+  declare collected: number;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.tiers = [];
+    this.collected = 0;
   }
 
   override render() {
     const locale = currentLocale();
     const tiers = [...this.tiers].sort((a, b) => a.stampsRequired - b.stampsRequired);
     return html`<ul>
-      ${tiers.map(
-        (tier) =>
-          html`<li>
-            <span class="medal" aria-hidden="true">${tier.stampsRequired}</span>
-            <div>
-              <p class="name">${localized(tier.name, locale)}</p>
-              <p class="meta">
-                ${stampCountText(tier.stampsRequired)}${this._renderStock(tier.stockRemaining)}
-              </p>
-            </div>
-          </li>`,
-      )}
+      ${tiers.map((tier) => {
+        const missing = Math.max(tier.stampsRequired - this.collected, 0);
+        const reached = missing === 0;
+        const percent = Math.min(this.collected / tier.stampsRequired, 1) * 100;
+        return html`<li
+          class=${reached ? 'reached' : ''}
+          data-tier-id=${tier.id}
+          data-reached=${String(reached)}
+        >
+          <span class="medal" aria-hidden="true">${tier.stampsRequired}</span>
+          <div>
+            <p class="name">${localized(tier.name, locale)}</p>
+            <p class="meta">
+              ${stampCountText(tier.stampsRequired)}${this._renderStock(tier.stockRemaining)}
+            </p>
+            <p class="goal">
+              ${
+                reached
+                  ? msg('Reached — show your card at the prize desk', { id: 'prizes.reached' })
+                  : missing === 1
+                    ? msg('1 more stamp to go', { id: 'prizes.missing-one' })
+                    : msg(str`${missing} more stamps to go`, { id: 'prizes.missing-many' })
+              }
+            </p>
+            ${
+              reached
+                ? nothing
+                : html`<div class="mini" aria-hidden="true">
+                    <span style=${styleMap({ width: `${percent}%` })}></span>
+                  </div>`
+            }
+          </div>
+        </li>`;
+      })}
     </ul>`;
   }
 

@@ -1,4 +1,5 @@
-// Styles of <visitor-page>: campaign header, progress, sections and the loading/problem states.
+// Styles of <visitor-page>: campaign header, progress, actions, alerts, the scanner layer and the
+// loading/problem states.
 import { css } from 'lit';
 
 export const visitorStyles = css`
@@ -90,6 +91,63 @@ export const visitorStyles = css`
     width: 0;
     height: 100%;
     background: linear-gradient(90deg, var(--sr-red), var(--sr-gold));
+    transition: width 0.4s ease-out;
+  }
+  .complete {
+    position: relative;
+    margin: 0.9rem 0 0;
+    padding: 0.6rem 0.9rem;
+    border-radius: var(--sr-radius);
+    background: var(--sr-green);
+    color: #fff;
+    font-weight: 700;
+  }
+  card-status {
+    position: relative;
+    margin-top: 0.9rem;
+  }
+  .card-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.6rem;
+    margin: 1rem 0 0;
+  }
+  .scan-button {
+    flex: 1 1 100%;
+    min-height: 52px;
+    font-size: 1.1rem;
+  }
+  .scan-button svg {
+    width: 1.4em;
+    height: 1.4em;
+  }
+  .scan-note {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--sr-muted);
+    font-size: 0.9rem;
+  }
+  .scan-layer {
+    position: fixed;
+    inset: 0;
+    z-index: 100;
+    overscroll-behavior: contain;
+    background: #000;
+  }
+  .scan-layer scan-view {
+    display: block;
+    width: 100%;
+    height: 100%;
+  }
+  .storage-alert {
+    margin: 0 0 0.75rem;
+    padding: 0.65rem 0.9rem;
+    border-radius: var(--sr-radius);
+    background: var(--sr-red-soft);
+    border: 1px solid var(--sr-red);
+    color: var(--sr-ink);
+    font-weight: 600;
   }
   h2 {
     display: flex;
@@ -160,6 +218,10 @@ export const visitorStyles = css`
   @media (min-width: 720px) {
     .head {
       padding: 1.75rem 2rem 1.5rem;
+    }
+    .scan-button {
+      flex: 0 1 auto;
+      min-width: 16rem;
     }
   }
 `;

@@ -1,179 +1,169 @@
-// <visitor-page>: a campaign's stamp card at /r/:slug — loads the public campaign and shows each state.
+// <visitor-page>: a campaign's stamp card at /r/:slug — runs the visitor session (cached card first,
+// background refresh, sync), the offline download, and opens the full-screen scanner.
 import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { PropertyValues } from 'lit';
-import { campaignStatus } from '../../../shared/campaign.schema.js';
-import type { CampaignStatus, PublicCampaign } from '../../../shared/campaign.schema.js';
-import { ApiError, NetworkError, fetchCampaign } from '../../api.js';
+import type { PublicBooth, PublicCampaign } from '../../../shared/campaign.schema.js';
+import type { StampRecord } from '../../../storage/stamp-db.js';
 import { currentLocale } from '../../localization.js';
-import { formatDateRange, localized } from '../../format.js';
+import { localized } from '../../format.js';
 import { ribbonCardStyles, sharedStyles } from '../../theme.js';
+import type { CommitStamp } from './scan/scan-contract.js';
+import { SCAN_CLOSE_EVENT } from './scan/scan-contract.js';
 import { visitorStyles } from './visitor-page.styles.js';
-import { stampCountText } from './prize-tiers.js';
+import { VisitorSession } from './visitor-session.js';
+import type { VisitorSessionOptions, VisitorSessionState } from './visitor-session.js';
+import { OfflineReadiness } from './offline-readiness.js';
+import type { OfflineReadinessOptions, ReadinessState } from './offline-readiness.js';
+import { READINESS_RETRY_EVENT } from './card-status.js';
+import { renderCardHead, renderProblem, renderScanButton, storageAlertText } from './card-parts.js';
 import './prize-tiers.js';
 import './booth-grid.js';
+import './card-status.js';
+import './share-panel.js';
+import './install-prompt.js';
 
-export type VisitorLoadState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; campaign: PublicCampaign }
-  | { kind: 'not-found' }
-  | { kind: 'offline' }
-  | { kind: 'error' };
+interface OpenScan {
+  booths: readonly PublicBooth[];
+  patternSetId: string;
+  artifact: Uint8Array;
+  commitStamp: CommitStamp;
+}
 
 export class VisitorPage extends LitElement {
   static override properties = {
     slug: {},
+    sessionOptions: { attribute: false },
+    readinessOptions: { attribute: false },
     _state: { state: true },
+    _readiness: { state: true },
     _online: { state: true },
+    _scan: { state: true },
+    _scanUnavailable: { state: true },
   };
 
   static override styles = [sharedStyles, ribbonCardStyles, visitorStyles];
 
   declare slug: string;
-  declare private _state: VisitorLoadState;
+  /** Tests: a throw-away database, a fake sync API. */
+  declare sessionOptions: Partial<VisitorSessionOptions>;
+  declare readinessOptions: Partial<OfflineReadinessOptions>;
+  declare private _state: VisitorSessionState | null;
+  declare private _readiness: ReadinessState;
   declare private _online: boolean;
-  private _abort: AbortController | null = null;
+  declare private _scan: OpenScan | null;
+  declare private _scanUnavailable: boolean;
+  private _session: VisitorSession | null = null;
+  private _offline: OfflineReadiness | null = null;
+  private _offlineFor: PublicCampaign | null = null;
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.slug = '';
-    this._state = { kind: 'loading' };
+    this.sessionOptions = {};
+    this.readinessOptions = {};
+    this._state = null;
+    this._readiness = { kind: 'idle' };
     this._online = navigator.onLine;
+    this._scan = null;
+    this._scanUnavailable = false;
   }
 
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('online', this._onConnectivity);
     window.addEventListener('offline', this._onConnectivity);
+    window.addEventListener('popstate', this._onPopState);
+    this.addEventListener(SCAN_CLOSE_EVENT, this._onScanClose);
+    this.addEventListener(READINESS_RETRY_EVENT, this._onReadinessRetry);
+    // A reload while the scanner was open: start on the card, not on a stale history entry.
+    if (location.hash === '#scan')
+      history.replaceState(null, '', location.pathname + location.search);
+    this._ensureSession();
   }
 
   override disconnectedCallback() {
     window.removeEventListener('online', this._onConnectivity);
     window.removeEventListener('offline', this._onConnectivity);
-    this._abort?.abort();
+    window.removeEventListener('popstate', this._onPopState);
+    this.removeEventListener(SCAN_CLOSE_EVENT, this._onScanClose);
+    this.removeEventListener(READINESS_RETRY_EVENT, this._onReadinessRetry);
+    this._stopSession();
     super.disconnectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('slug') && this.slug) void this._load();
+    if (changed.has('slug')) this._ensureSession();
   }
 
   override render() {
     const state = this._state;
-    switch (state.kind) {
-      case 'loading':
-        return html`<div class="notice" role="status">
-          <span class="spinner" aria-hidden="true"></span>
-          ${msg('Loading your stamp card…', { id: 'visitor.loading' })}
-        </div>`;
-      case 'not-found':
-        return this._renderProblem(
-          msg('This rally does not exist', { id: 'visitor.not-found.title' }),
-          msg('Check the link or QR code you used. The rally may also have been removed.', {
-            id: 'visitor.not-found.body',
-          }),
-          false,
-        );
-      case 'offline':
-        return this._renderProblem(
-          msg('You are offline', { id: 'visitor.offline.title' }),
-          msg(
-            'Connect to the internet once to download this stamp card; after that it also works offline.',
-            {
-              id: 'visitor.offline.body',
-            },
-          ),
-          true,
-        );
-      case 'error':
-        return this._renderProblem(
-          msg('The stamp card could not be loaded', { id: 'visitor.error.title' }),
-          msg('Something went wrong on our side. Please try again in a moment.', {
-            id: 'visitor.error.body',
-          }),
-          true,
-        );
-      case 'loaded':
-        return this._renderCampaign(state.campaign);
+    if (!state || (state.load === 'loading' && !state.campaign)) {
+      return html`<div class="notice" role="status">
+        <span class="spinner" aria-hidden="true"></span>
+        ${msg('Loading your stamp card…', { id: 'visitor.loading' })}
+      </div>`;
     }
+    if (!state.campaign) return renderProblem(state.load, state.refreshing, this._onRetry);
+    return this._renderCard(state, state.campaign);
   }
 
   override updated() {
-    if (this._state.kind === 'loaded') {
-      document.title = localized(this._state.campaign.name, currentLocale());
-    }
+    const campaign = this._state?.campaign;
+    if (campaign) document.title = localized(campaign.name, currentLocale());
   }
 
-  private _renderProblem(title: string, body: string, canRetry: boolean) {
-    return html`<section class="problem" role="alert">
-      <h1>${title}</h1>
-      <p>${body}</p>
-      <div class="actions">
-        ${
-          canRetry
-            ? html`<button class="button" type="button" @click=${this._onRetry}>
-                ${msg('Try again', { id: 'visitor.retry' })}
-              </button>`
-            : nothing
-        }
-        <a class="button secondary" href="/">${msg('Start page', { id: 'visitor.home' })}</a>
-      </div>
-    </section>`;
-  }
-
-  private _renderCampaign(campaign: PublicCampaign) {
-    const locale = currentLocale();
-    // Judged here rather than taken from the reply: offline, the reply may be a cached copy from days ago.
-    const status = campaignStatus(campaign.startsAt, campaign.endsAt, new Date());
-    const required = campaign.rules.stampsRequired;
+  private _renderCard(state: VisitorSessionState, campaign: PublicCampaign) {
+    const booths = new Set(campaign.booths.map((b) => b.id));
+    const stamps = new Map<string, StampRecord>(
+      state.stamps.filter((s) => booths.has(s.boothId)).map((s) => [s.boothId, s]),
+    );
+    const storageAlert = storageAlertText(state.storageError);
     return html`
       ${
         this._online
           ? nothing
-          : html`<p class="offline-banner" role="status">
+          : html`<p class="offline-banner" role="status" data-testid="offline-banner">
               ${msg('You are offline — showing the saved card.', { id: 'visitor.offline-banner' })}
             </p>`
       }
-      <section class="head ribbon-card">
-        <svg class="ornament" viewBox="0 0 24 24" aria-hidden="true">
-          <path
-            fill="currentColor"
-            d="M12 1.8l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 16.7l-6.1 3.5 1.5-6.8L2.2 8.8l6.9-.7z"
-          />
-        </svg>
-        <p class="status ${status}">${statusText(status)}</p>
-        <h1>${localized(campaign.name, locale)}</h1>
-        <p class="dates">
-          <time datetime=${campaign.startsAt}
-            >${formatDateRange(campaign.startsAt, campaign.endsAt, campaign.timezone, locale)}</time
-          >
-          <span class="tz">(${campaign.timezone})</span>
-        </p>
-        <div class="progress">
-          <div class="progress-text">
-            <strong>${msg(str`0 of ${required} stamps`, { id: 'visitor.progress' })}</strong>
-            <span
-              >${msg(str`Collect ${stampCountText(required)} to claim a prize.`, { id: 'visitor.goal' })}</span
-            >
-          </div>
-          <div
-            class="bar"
-            role="progressbar"
-            aria-label=${msg('Stamps collected', { id: 'visitor.progress-label' })}
-            aria-valuemin="0"
-            aria-valuemax=${required}
-            aria-valuenow="0"
-          >
-            <span></span>
-          </div>
-        </div>
-      </section>
+      ${
+        storageAlert
+          ? html`<p class="storage-alert" role="alert" data-testid="storage-alert">
+              ${storageAlert}
+            </p>`
+          : nothing
+      }
+      ${renderCardHead(
+        campaign,
+        stamps.size,
+        html`<card-status
+          .sync=${state.sync}
+          .readiness=${this._readiness}
+          .online=${this._online}
+        ></card-status>`,
+      )}
+      <div class="card-actions">
+        ${renderScanButton(
+          Boolean(state.bundle?.patternSet) && !this._scanUnavailable,
+          this._scanUnavailable,
+          this._onOpenScan,
+        )}
+        <share-panel
+          .url=${new URL(`/r/${encodeURIComponent(campaign.slug)}`, location.origin).href}
+          .shareTitle=${localized(campaign.name, currentLocale())}
+        ></share-panel>
+        <install-prompt></install-prompt>
+      </div>
       ${
         campaign.rules.prizeTiers.length > 0
           ? html`<section aria-labelledby="prizes-heading">
               <h2 id="prizes-heading">${msg('Prizes', { id: 'visitor.prizes' })}</h2>
-              <prize-tiers .tiers=${campaign.rules.prizeTiers}></prize-tiers>
+              <prize-tiers
+                .tiers=${campaign.rules.prizeTiers}
+                .collected=${stamps.size}
+              ></prize-tiers>
             </section>`
           : nothing
       }
@@ -184,50 +174,113 @@ export class VisitorPage extends LitElement {
             >${msg(str`${campaign.booths.length} booths`, { id: 'visitor.booth-count' })}</span
           >
         </h2>
-        <booth-grid .booths=${campaign.booths}></booth-grid>
+        <booth-grid .booths=${campaign.booths} .stamps=${stamps}></booth-grid>
       </section>
+      ${this._scan ? this._renderScanLayer(this._scan, stamps) : nothing}
     `;
   }
 
-  private async _load() {
-    this._abort?.abort();
-    const abort = new AbortController();
-    this._abort = abort;
-    this._state = { kind: 'loading' };
-    try {
-      const campaign = await fetchCampaign(this.slug, abort.signal);
-      if (!abort.signal.aborted) this._state = { kind: 'loaded', campaign };
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this._state = loadFailure(error);
-    }
+  private _renderScanLayer(scan: OpenScan, stamps: ReadonlyMap<string, StampRecord>) {
+    return html`<div class="scan-layer" data-testid="scan-layer">
+      <scan-view
+        .booths=${scan.booths}
+        .patternSetId=${scan.patternSetId}
+        .artifact=${scan.artifact}
+        .collected=${new Set(stamps.keys())}
+        .commitStamp=${scan.commitStamp}
+      ></scan-view>
+    </div>`;
   }
 
-  private _onRetry() {
-    void this._load();
+  /** One session per slug while connected (connecting and the first update both ask). */
+  private _ensureSession() {
+    if (!this.slug || !this.isConnected || this._session?.slug === this.slug) return;
+    this._stopSession();
+    const session = new VisitorSession({ ...this.sessionOptions, slug: this.slug });
+    const offline = new OfflineReadiness({ ...this.readinessOptions, slug: this.slug });
+    this._session = session;
+    this._offline = offline;
+    this._state = session.state;
+    this._readiness = offline.state;
+    session.addEventListener('change', () => {
+      if (this._session !== session) return;
+      this._state = session.state;
+      // Download for offline use the version the card now runs on (the applied pair).
+      const applied = session.state.bundle?.campaign;
+      if (applied && applied !== this._offlineFor) {
+        this._offlineFor = applied;
+        void offline.ensure(applied);
+      }
+    });
+    offline.addEventListener('change', () => {
+      if (this._offline === offline) this._readiness = offline.state;
+    });
+    void session.start();
   }
+
+  private _stopSession() {
+    this._session?.stop();
+    this._offline?.dispose();
+    this._session = null;
+    this._offline = null;
+    this._offlineFor = null;
+    this._scan = null;
+  }
+
+  private _onOpenScan = async () => {
+    const bundle = this._state?.bundle;
+    const set = bundle?.patternSet;
+    if (!this._session || !bundle || !set) return;
+    // The model and wasm load while the scan view's code and the camera start, not after them.
+    void import('../../../recognition/client/shared-recognizer.js').then((m) =>
+      m.prewarmRecognizer(set.patternSetId, set.bytes),
+    );
+    try {
+      // Loaded on first use: camera and recognition code stay out of the card's first paint.
+      await import('./scan/scan-view.js');
+    } catch {
+      this._scanUnavailable = true;
+      return;
+    }
+    // The scanner keeps the set it was opened with, so a background update never swaps it mid-scan.
+    this._scan = {
+      booths: bundle.campaign.booths,
+      patternSetId: set.patternSetId,
+      artifact: set.bytes,
+      commitStamp: this._session.commitFor(set.patternSetId),
+    };
+    // A history entry, so the phone's Back button leaves the scanner instead of the rally.
+    history.pushState({ scan: true }, '', '#scan');
+  };
+
+  private _closeScan() {
+    if (!this._scan) return;
+    this._scan = null;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[data-testid="scan-button"]')?.focus(),
+    );
+  }
+
+  private _onScanClose = () => {
+    if ((history.state as { scan?: boolean } | null)?.scan) history.back();
+    else this._closeScan();
+  };
+
+  private _onPopState = () => {
+    if (!(history.state as { scan?: boolean } | null)?.scan) this._closeScan();
+  };
+
+  private _onRetry = () => {
+    void this._session?.refresh();
+  };
+
+  private _onReadinessRetry = () => {
+    void this._offline?.retry();
+  };
 
   private _onConnectivity = () => {
     this._online = navigator.onLine;
   };
-}
-
-function loadFailure(error: unknown): VisitorLoadState {
-  if (error instanceof ApiError && error.status === 404) return { kind: 'not-found' };
-  if (error instanceof NetworkError)
-    return navigator.onLine ? { kind: 'error' } : { kind: 'offline' };
-  return { kind: 'error' };
-}
-
-function statusText(status: CampaignStatus): string {
-  switch (status) {
-    case 'upcoming':
-      return msg('Starts soon', { id: 'status.upcoming' });
-    case 'running':
-      return msg('Happening now', { id: 'status.running' });
-    case 'ended':
-      return msg('This rally has ended', { id: 'status.ended' });
-  }
 }
 
 customElements.define('visitor-page', VisitorPage);

@@ -1,0 +1,64 @@
+// The photo fallback: a picture taken with the file input is decoded, scaled to the frame size the
+// engine expects and read back as RGBA for the same recognition worker. One photo cannot be checked
+// across frames, so only the engine's own (calibrated) single-frame accept counts.
+import type { Recognizer } from '../../../../recognition/client/shared-recognizer.js';
+import type { MatchResult } from '../../../../recognition/engine/matcher.js';
+import type { FrameData } from '../../../../recognition/shared/worker-messages.js';
+import { FrameReader } from './frame-sampler.js';
+
+export type PhotoProblem = 'not-image' | 'unreadable';
+
+export class PhotoError extends Error {
+  constructor(
+    readonly problem: PhotoProblem,
+    cause?: unknown,
+  ) {
+    super(`photo not usable: ${problem}`, { cause });
+    this.name = 'PhotoError';
+  }
+}
+
+async function decodeWithImage(file: Blob): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(file);
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    return image;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** RGBA of the photo, longest side at most 640 px, upright as the camera app saved it (EXIF). */
+export async function decodePhoto(file: Blob): Promise<FrameData> {
+  // An empty type is common for camera captures on some phones; let the decoder judge those.
+  if (file.type && !file.type.startsWith('image/')) throw new PhotoError('not-image');
+  const reader = new FrameReader();
+  if (typeof createImageBitmap !== 'function') {
+    const image = await decodeWithImage(file).catch((err: unknown) => {
+      throw new PhotoError('unreadable', err);
+    });
+    return reader.read(image, image.naturalWidth, image.naturalHeight);
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch (err) {
+    throw new PhotoError('unreadable', err);
+  }
+  try {
+    return reader.read(bitmap, bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Decodes the photo and matches it once; rejects with a PhotoError when it is not a usable image. */
+export async function recognisePhoto(
+  file: Blob,
+  recognizer: Promise<Recognizer>,
+): Promise<MatchResult> {
+  const [ready, frame] = await Promise.all([recognizer, decodePhoto(file)]);
+  return ready.match(frame);
+}
