@@ -17,8 +17,23 @@ function urlsLoadedBeforeControl(): string[] {
     });
 }
 
+/** The visitor's scanner is open (it keeps a #scan history entry while it is, see visitor-page). */
+const scanning = () => location.hash === '#scan';
+
 function showUpdatePrompt(wb: Workbox): void {
   if (document.querySelector('update-prompt')) return;
+  if (scanning()) {
+    // Never interrupt a scan: ask once the visitor is back on the card.
+    const retry = () => {
+      if (scanning()) return;
+      window.removeEventListener('popstate', retry);
+      window.removeEventListener('hashchange', retry);
+      showUpdatePrompt(wb);
+    };
+    window.addEventListener('popstate', retry);
+    window.addEventListener('hashchange', retry);
+    return;
+  }
   const prompt = document.createElement('update-prompt');
   prompt.addEventListener(UPDATE_ACCEPTED_EVENT, () => {
     // Reload only once the new worker has taken over, so the page loads with matching assets.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { startProductServer } from './server-process.js';
 import type { ProductServer } from './server-process.js';
@@ -28,6 +28,16 @@ afterAll(async () => {
   if (staticDir) await rm(staticDir, { recursive: true, force: true });
 });
 
+/** Publishes a byte-different worker (and drops precompressed copies the server would prefer). */
+async function publishNewWorker(): Promise<void> {
+  await appendFile(join(staticDir, 'sw.js'), `\n// e2e update ${Date.now()}\n`);
+  await rm(join(staticDir, 'sw.js.br'), { force: true });
+  await rm(join(staticDir, 'sw.js.gz'), { force: true });
+}
+
+const hasWaitingWorker = (page: Page) =>
+  page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting));
+
 describe('service worker update', () => {
   it('waits for the visitor before switching to the new version', async () => {
     const context = await browser.newContext({
@@ -42,10 +52,7 @@ describe('service worker update', () => {
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
     expect(firstWorker).toBe(`${server.url}/sw.js`);
 
-    // Publish a byte-different worker (and drop any precompressed copies the server would prefer).
-    await appendFile(join(staticDir, 'sw.js'), `\n// e2e update ${Date.now()}\n`);
-    await rm(join(staticDir, 'sw.js.br'), { force: true });
-    await rm(join(staticDir, 'sw.js.gz'), { force: true });
+    await publishNewWorker();
     await page.evaluate(() => {
       (window as unknown as { marker: number }).marker = 1;
     });
@@ -60,11 +67,7 @@ describe('service worker update', () => {
     });
     // Still the same document: nothing reloaded under the visitor.
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
-    expect(
-      await page.evaluate(async () =>
-        Boolean((await navigator.serviceWorker.getRegistration())!.waiting),
-      ),
-    ).toBe(true);
+    expect(await hasWaitingWorker(page)).toBe(true);
 
     await Promise.all([
       page.waitForEvent('load', { timeout: 15_000 }),
@@ -84,6 +87,32 @@ describe('service worker update', () => {
       }),
     ).toEqual({ waiting: null, controlled: true });
     expect(await page.locator('update-prompt').count()).toBe(0);
+    await context.close();
+  });
+
+  it('holds the prompt back while the visitor is scanning', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 640 },
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/r/demo`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 15_000,
+    });
+    await page.locator('[data-testid="scan-button"]').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#scan');
+
+    await publishNewWorker();
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await expect.poll(() => hasWaitingWorker(page), { timeout: 15_000 }).toBe(true);
+    // Give the page time to (wrongly) show it before checking that it did not.
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('update-prompt').count()).toBe(0);
+
+    await page.goBack();
+    await expect.poll(() => page.locator('scan-view').count()).toBe(0);
+    await page.locator('update-prompt').waitFor({ timeout: 15_000 });
     await context.close();
   });
 });
