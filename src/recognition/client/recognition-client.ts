@@ -24,7 +24,8 @@ export class RecognitionClient {
 
   constructor(
     private readonly createWorker: () => Worker,
-    private readonly idleMs = 60_000,
+    /** null: never on its own (the owner decides when to terminate). */
+    private readonly idleMs: number | null = 60_000,
   ) {}
 
   /** Loads (or replaces) the pattern set; kept so a worker restarted after idling reloads it. */
@@ -99,7 +100,7 @@ export class RecognitionClient {
   }
 
   private scheduleIdle(): void {
-    if (this.pending.size > 0) return;
+    if (this.idleMs === null || this.pending.size > 0) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.terminate(), this.idleMs);
   }

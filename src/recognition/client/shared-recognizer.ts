@@ -91,7 +91,8 @@ export async function acquireRecognizer(
     }
   }
   if (!shared) {
-    const client = new RecognitionClient(createWorker);
+    // This module decides when the worker goes (the grace period), not the client's idle timer.
+    const client = new RecognitionClient(createWorker, null);
     shared = {
       client,
       patternSetId,

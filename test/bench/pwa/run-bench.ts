@@ -17,6 +17,10 @@ const FIRST_VISIT_GOAL_BYTES = 4 * 1024 * 1024;
 const SCAN_TO_STAMP_GOAL_MS = 1_000;
 const OFFLINE_RELOADS = 5;
 const SCAN_RUNS = 3;
+const SCAN_SERIES: [string, number][] = [
+  ['tap at once', 0],
+  ['tap after 3 s on the card', 3_000],
+];
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -89,34 +93,47 @@ async function main(): Promise<number> {
     );
     results.offlineReloadMs = { median: median(reloads), runs: reloads };
 
-    // Scan-to-stamp, each run in a fresh context (a collected booth would only say "already").
+    // Scan-to-stamp, each run in a fresh context (a collected booth would only say "already"):
+    // tapping Scan the moment the card is ready, and after 3 s on the card (the visitor walking up
+    // to the booth), by which time the card has the recognizer loaded.
     try {
       const boothId = demoBoothId(campaign, POSTER);
-      const runs = [];
-      for (let i = 0; i < SCAN_RUNS; i++) {
-        const shot = i === 0 ? 'test-results/pwa-bench-scan-stamped.png' : undefined;
-        runs.push(await measureScanToStamp(browser, server.url, SLUG, boothId, shot));
-      }
-      const ms = runs.map((r) => r.ms);
-      const wrong = runs.filter((r) => !r.rightBooth).length;
-      console.log(
-        `Scan-to-stamp (first camera frame showing ${POSTER} → stamp committed in IndexedDB): ` +
-          `median ${median(ms).toFixed(0)} ms (runs: ${ms.map((m) => m.toFixed(0)).join(', ')} ms), ` +
-          `goal ≤ ${SCAN_TO_STAMP_GOAL_MS} ms: ${median(ms) <= SCAN_TO_STAMP_GOAL_MS ? 'met' : 'MISSED'}`,
-      );
-      const fmt = (v: number | null) => (v === null ? '–' : `${v.toFixed(0)} ms`);
-      for (const r of runs) {
+      const series: Record<string, unknown> = {};
+      results.scanToStampMs = series;
+      for (const [label, tapAfterReadyMs] of SCAN_SERIES) {
+        const runs = [];
+        for (let i = 0; i < SCAN_RUNS; i++) {
+          const shot = i === 0 ? 'test-results/pwa-bench-scan-stamped.png' : undefined;
+          runs.push(
+            await measureScanToStamp(browser, server.url, SLUG, boothId, shot, tapAfterReadyMs),
+          );
+        }
+        const ms = runs.map((r) => r.ms);
+        const wrong = runs.filter((r) => !r.rightBooth).length;
         console.log(
-          `  run: worker loaded ${fmt(r.phases.loaded)}, first frame sent ${fmt(r.phases.firstMatchSent)}, ` +
-            `first recognised ${fmt(r.phases.recognised)}, committed ${fmt(r.ms)} ` +
-            `(${r.matches} frames matched, ${r.meanMatchMs.toFixed(0)} ms each in the worker)`,
+          `Scan-to-stamp, ${label} (first camera frame showing ${POSTER} → stamp committed in IndexedDB): ` +
+            `median ${median(ms).toFixed(0)} ms (runs: ${ms.map((m) => m.toFixed(0)).join(', ')} ms), ` +
+            `goal ≤ ${SCAN_TO_STAMP_GOAL_MS} ms: ${median(ms) <= SCAN_TO_STAMP_GOAL_MS ? 'met' : 'MISSED'}`,
         );
+        const fmt = (v: number | null) => (v === null ? '–' : `${v.toFixed(0)} ms`);
+        for (const r of runs) {
+          console.log(
+            `  run: worker loaded ${fmt(r.phases.loaded)}, first frame sent ${fmt(r.phases.firstMatchSent)}, ` +
+              `first recognised ${fmt(r.phases.recognised)}, committed ${fmt(r.ms)} ` +
+              `(${r.matches} frames matched, ${r.meanMatchMs.toFixed(0)} ms each in the worker)`,
+          );
+        }
+        if (wrong > 0) {
+          console.log(`  ${wrong} of ${runs.length} runs stamped the wrong booth`);
+          failed = true;
+        }
+        series[label] = {
+          median: median(ms),
+          goal: SCAN_TO_STAMP_GOAL_MS,
+          wrong,
+          runs,
+        };
       }
-      if (wrong > 0) {
-        console.log(`  ${wrong} of ${runs.length} runs stamped the wrong booth`);
-        failed = true;
-      }
-      results.scanToStampMs = { median: median(ms), goal: SCAN_TO_STAMP_GOAL_MS, wrong, runs };
     } catch (error) {
       console.log(
         `Scan-to-stamp: not measured (${error instanceof Error ? error.message : String(error)})`,

@@ -36,6 +36,11 @@ export async function measureScanToStamp(
   boothId: string,
   /** Where to save a screenshot of the scan view once the stamp is committed. */
   screenshot?: string,
+  /**
+   * How long the visitor stays on the ready card before tapping Scan (walking up to the booth);
+   * 0 taps at once, before the card has warmed the recognizer up.
+   */
+  tapAfterReadyMs = 0,
 ): Promise<ScanToStampRun> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 640 },
@@ -47,6 +52,7 @@ export async function measureScanToStamp(
     const page = await context.newPage();
     await page.goto(`${origin}/r/${slug}`);
     await waitReadyOffline(page, slug);
+    if (tapAfterReadyMs > 0) await page.waitForTimeout(tapAfterReadyMs);
     await page.locator('[data-testid="scan-button"]').click();
     const handle = await page.waitForFunction(
       () => {

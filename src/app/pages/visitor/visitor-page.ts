@@ -10,6 +10,7 @@ import { localized } from '../../format.js';
 import { ribbonCardStyles, sharedStyles } from '../../theme.js';
 import type { CommitStamp } from './scan/scan-contract.js';
 import { SCAN_CLOSE_EVENT } from './scan/scan-contract.js';
+import { WarmRecognizer } from './warm-recognizer.js';
 import { visitorStyles } from './visitor-page.styles.js';
 import { VisitorSession } from './visitor-session.js';
 import type { VisitorSessionOptions, VisitorSessionState } from './visitor-session.js';
@@ -56,6 +57,7 @@ export class VisitorPage extends LitElement {
   private _session: VisitorSession | null = null;
   private _offline: OfflineReadiness | null = null;
   private _offlineFor: PublicCampaign | null = null;
+  private readonly _warm = new WarmRecognizer();
 
   constructor() {
     super();
@@ -205,6 +207,7 @@ export class VisitorPage extends LitElement {
     session.addEventListener('change', () => {
       if (this._session !== session) return;
       this._state = session.state;
+      this._keepWarm();
       // Download for offline use the version the card now runs on (the applied pair).
       const applied = session.state.bundle?.campaign;
       if (applied && applied !== this._offlineFor) {
@@ -213,12 +216,24 @@ export class VisitorPage extends LitElement {
       }
     });
     offline.addEventListener('change', () => {
-      if (this._offline === offline) this._readiness = offline.state;
+      if (this._offline !== offline) return;
+      this._readiness = offline.state;
+      this._keepWarm();
     });
     void session.start();
   }
 
+  /**
+   * Once everything is cached (so the worker's own model and wasm fetches cost no network), the
+   * recognizer stays loaded while the card shows: the first camera frames are matched at once.
+   */
+  private _keepWarm() {
+    const set = this._state?.bundle?.patternSet;
+    this._warm.keep(this._readiness.kind === 'ready' && set ? set : null);
+  }
+
   private _stopSession() {
+    this._warm.keep(null);
     this._session?.stop();
     this._offline?.dispose();
     this._session = null;
