@@ -2,9 +2,9 @@
 // engine expects and read back as RGBA for the same recognition worker. One photo cannot be checked
 // across frames, so only the engine's own (calibrated) single-frame accept counts.
 import type { Recognizer } from '../../../../recognition/client/shared-recognizer.js';
-import type { MatchResult } from '../../../../recognition/engine/matcher.js';
 import type { FrameData } from '../../../../recognition/shared/worker-messages.js';
 import { FrameReader } from './frame-sampler.js';
+import type { ScanDetection } from './scan-contract.js';
 
 export type PhotoProblem = 'not-image' | 'unreadable';
 
@@ -54,11 +54,21 @@ export async function decodePhoto(file: Blob): Promise<FrameData> {
   }
 }
 
-/** Decodes the photo and matches it once; rejects with a PhotoError when it is not a usable image. */
+/**
+ * Decodes the photo and matches it once: the booth it shows, or null when it shows none of
+ * `isBooth`'s booths. Rejects with a PhotoError when it is not a usable image.
+ */
 export async function recognisePhoto(
   file: Blob,
   recognizer: Promise<Recognizer>,
-): Promise<MatchResult> {
+  isBooth: (id: string) => boolean,
+): Promise<ScanDetection | null> {
   const [ready, frame] = await Promise.all([recognizer, decodePhoto(file)]);
-  return ready.match(frame);
+  const result = await ready.match(frame);
+  if (result.pattern === null || !isBooth(result.pattern)) return null;
+  return {
+    boothId: result.pattern,
+    score: result.score,
+    evidence: { score: result.score, frames: 1, source: 'photo' },
+  };
 }

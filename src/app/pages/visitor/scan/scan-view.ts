@@ -25,9 +25,9 @@ import {
 } from './scan-panels.js';
 import type { PhotoState, ScanResult } from './scan-panels.js';
 import { scanStyles } from './scan-view.styles.js';
+import { scanStateName } from './scan-state.js';
+import type { Phase } from './scan-state.js';
 import { settleDetection } from './stamp-commit.js';
-
-type Phase = 'scanning' | 'committing' | 'result' | 'fallback' | 'error';
 
 export class ScanView extends LitElement {
   static override properties = {
@@ -97,19 +97,14 @@ export class ScanView extends LitElement {
 
   /** What the view is doing, mirrored to `data-state` for tests and styling. */
   get state(): string {
-    switch (this._phase) {
-      case 'error':
-        return 'error';
-      case 'fallback':
-        return this._photo.kind === 'idle' ? 'fallback' : `photo-${this._photo.kind}`;
-      case 'committing':
-        return 'confirmed';
-      case 'result':
-        return this._result!.kind;
-      case 'scanning':
-        if (document.visibilityState === 'hidden') return 'paused';
-        return this._scanner.live && this._feedback ? this._feedback.state : 'starting';
-    }
+    return scanStateName({
+      phase: this._phase,
+      photo: this._photo,
+      result: this._result,
+      pageHidden: document.visibilityState === 'hidden',
+      live: this._scanner.live,
+      feedback: this._feedback,
+    });
   }
 
   get scanStats(): ScanStats {
@@ -290,18 +285,13 @@ export class ScanView extends LitElement {
     if (!file || !loading) return;
     this._photo = { kind: 'checking' };
     try {
-      const result = await recognisePhoto(file, loading);
-      const booth = result.pattern !== null ? this._booth(result.pattern) : undefined;
-      if (!booth) {
+      const detection = await recognisePhoto(file, loading, (id) => this._booth(id) !== undefined);
+      if (!detection) {
         this._photo = { kind: 'no-match' };
         return;
       }
       this._photo = { kind: 'idle' };
-      await this._confirm({
-        boothId: booth.id,
-        score: result.score,
-        evidence: { score: result.score, frames: 1, source: 'photo' },
-      });
+      await this._confirm(detection);
     } catch (error) {
       if (error instanceof PhotoError) this._photo = { kind: 'error', problem: error.problem };
       else this._phase = 'error';
