@@ -38,17 +38,23 @@ async function publishNewWorker(): Promise<void> {
 const hasWaitingWorker = (page: Page) =>
   page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting));
 
+/** The demo card in a fresh context, once the service worker controls it. */
+async function openControlledCard() {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/r/demo`);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+  return { context, page };
+}
+
 describe('service worker update', () => {
   it('waits for the visitor before switching to the new version', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      locale: 'en-US',
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/r/demo`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 15_000,
-    });
+    const { context, page } = await openControlledCard();
     const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
     expect(firstWorker).toBe(`${server.url}/sw.js`);
 
@@ -91,15 +97,7 @@ describe('service worker update', () => {
   });
 
   it('holds the prompt back while the visitor is scanning', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      locale: 'en-US',
-    });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/r/demo`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-      timeout: 15_000,
-    });
+    const { context, page } = await openControlledCard();
     await page.locator('[data-testid="scan-button"]').click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#scan');
 
