@@ -1,7 +1,6 @@
 // Background Sync in the built product: a stamp left pending in IndexedDB with no app tab open reaches
 // the server when the browser fires the service worker's `sync` event (dispatched through DevTools,
 // as Chromium would on reconnecting), and an unrelated sync tag leaves it alone.
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, CDPSession } from 'playwright-core';
 import type { PublicCampaign } from '../../src/shared/campaign.schema.js';
 import type { StampRecord } from '../../src/storage/stamp-db.js';
+import { newPendingStamp } from '../../src/storage/stamps.store.js';
 import { BACKGROUND_SYNC_TAG } from '../../src/sync/background-sync.js';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { startProductServer } from './server-process.js';
@@ -107,22 +107,12 @@ describe('service worker background sync', () => {
     const campaign = (await (
       await fetch(`${server.url}/api/v1/campaigns/demo`)
     ).json()) as PublicCampaign;
-    const stamp: StampRecord = {
-      id: randomUUID(),
+    const stamp = newPendingStamp({
       campaignSlug: 'demo',
       boothId: campaign.booths[2]!.id,
-      capturedAt: new Date().toISOString(),
       patternSetId: campaign.patternSet!.id,
       evidence: { score: 0.8, frames: 3, source: 'camera' },
-      origin: 'local',
-      status: 'pending',
-      rejectReason: null,
-      syncedAt: null,
-      serverHeld: false,
-      receivedAt: null,
-      supersededBy: null,
-      previousIds: [],
-    };
+    });
     await worker.evaluate(
       (record) =>
         new Promise<void>((resolve, reject) => {
