@@ -12,7 +12,9 @@ import {
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { workingImage, type RgbaImage } from './frame.js';
 import { Matcher, scoreFromInliers } from './matcher.js';
-import { COMPILE_PARAMS, MATCH_PARAMS } from './params.js';
+import { tiltedViewFeatures } from './augment.js';
+import { dropSharedFeatures } from './shared-features.js';
+import { COMPILE_PARAMS, MATCH_PARAMS, type CompileParams } from './params.js';
 import { coverage, crossMatchInliers, repetition, sharpness } from './quality.js';
 import type { PatternQuality, QualityReason, QualityReport } from './quality-report.js';
 import { grayToRgba, homographyToCorners, warpGray } from './warp.js';
@@ -59,10 +61,10 @@ function levelFor(score: number): PatternQuality['level'] {
 export async function compilePatternSet(
   patterns: PatternInput[],
   net: DescriptorNet,
+  params: CompileParams = COMPILE_PARAMS,
 ): Promise<CompileResult> {
   const started = Date.now();
   if (patterns.length === 0) throw new Error('empty pattern set: give at least one pattern');
-  const params = COMPILE_PARAMS;
   const compiled: CompiledPattern[] = [];
   const measures: Array<
     Omit<PatternQuality, 'recognisability' | 'level' | 'reasons'> & { grays: GrayImage[] }
@@ -84,11 +86,33 @@ export async function compilePatternSet(
       const { image } = workingImage(img, params.referenceMaxSide);
       const keypoints = detectKeypoints(image, params.referenceDetector);
       const descriptors = await describeKeypoints(image, keypoints, net);
+      const points = keypoints.flatMap((k) => [k.x, k.y]);
+      let allDescriptors = descriptors;
+      if (params.augment) {
+        const extra = await tiltedViewFeatures(image, net, params.augment);
+        // Within the per-booth size budget, thin the extra features evenly across views.
+        const room =
+          Math.floor(params.maxKeypointsPerPattern / pattern.images.length) - keypoints.length;
+        const keep = Math.max(0, Math.min(extra.descriptors.length, room));
+        const pick = Array.from({ length: keep }, (_, i) =>
+          Math.floor((i * extra.descriptors.length) / keep),
+        );
+        extra.descriptors = pick.map((i) => extra.descriptors[i]!);
+        extra.points = pick.flatMap((i) => [extra.points[2 * i]!, extra.points[2 * i + 1]!]);
+        points.push(...extra.points);
+        allDescriptors = new Uint8Array(
+          descriptors.length + extra.descriptors.length * (net.dims / 8),
+        );
+        allDescriptors.set(descriptors);
+        extra.descriptors.forEach((d, i) =>
+          allDescriptors.set(d, descriptors.length + i * d.length),
+        );
+      }
       references.push({
         width: image.width,
         height: image.height,
-        points: Float32Array.from(keypoints.flatMap((k) => [k.x, k.y])),
-        descriptors,
+        points: Float32Array.from(points),
+        descriptors: allDescriptors,
       });
       m.keypoints += keypoints.length;
       m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
@@ -104,7 +128,7 @@ export async function compilePatternSet(
     v: ARTIFACT_VERSION,
     modelSha256: net.sha256,
     descriptorBytes: net.dims / 8,
-    patterns: compiled,
+    patterns: dropSharedFeatures(compiled, net.dims / 8, params.shared),
   };
   const matcher = new Matcher(set, net);
 

@@ -29,6 +29,84 @@ export function normalizeContrast(img: GrayImage): GrayImage {
   return { width: img.width, height: img.height, data };
 }
 
+/**
+ * Boosts local contrast where it is low: grey levels are scaled about the local mean by
+ * min(maxGain, target / local standard deviation) (never below 1), with block statistics
+ * interpolated bilinearly so the gain varies smoothly. A faded print in a crisp scene then yields
+ * corners (and Harris scores that survive the keypoint budget) like the rest of the frame; the
+ * descriptor standardises each patch, so a smooth gain does not change what it sees. Null when no
+ * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look).
+ */
+export function boostLocalContrast(
+  img: GrayImage,
+  block: number,
+  target: number,
+  maxGain: number,
+  minPeakGain = 0,
+): GrayImage | null {
+  const { width: w, height: h, data } = img;
+  const bw = Math.max(1, Math.round(w / block));
+  const bh = Math.max(1, Math.round(h / block));
+  const mean = new Float32Array(bw * bh);
+  const gain = new Float32Array(bw * bh);
+  for (let by = 0; by < bh; by++) {
+    const y0 = Math.floor((by * h) / bh);
+    const y1 = Math.floor(((by + 1) * h) / bh);
+    for (let bx = 0; bx < bw; bx++) {
+      const x0 = Math.floor((bx * w) / bw);
+      const x1 = Math.floor(((bx + 1) * w) / bw);
+      let s = 0;
+      let s2 = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const v = data[y * w + x]!;
+          s += v;
+          s2 += v * v;
+        }
+      }
+      const n = Math.max(1, (y1 - y0) * (x1 - x0));
+      const m = s / n;
+      const sd = Math.sqrt(Math.max(0, s2 / n - m * m));
+      mean[by * bw + bx] = m;
+      gain[by * bw + bx] = Math.min(maxGain, Math.max(1, target / Math.max(sd, 1)));
+    }
+  }
+  let peak = 0;
+  for (const g of gain) peak = Math.max(peak, g);
+  if (peak < minPeakGain) return null;
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const fy = Math.min(Math.max((y + 0.5) / (h / bh) - 0.5, 0), bh - 1);
+    const y0 = Math.floor(fy);
+    const y1 = Math.min(y0 + 1, bh - 1);
+    const wy = fy - y0;
+    for (let x = 0; x < w; x++) {
+      const fx = Math.min(Math.max((x + 0.5) / (w / bw) - 0.5, 0), bw - 1);
+      const x0 = Math.floor(fx);
+      const x1 = Math.min(x0 + 1, bw - 1);
+      const wx = fx - x0;
+      const a = y0 * bw + x0;
+      const b = y0 * bw + x1;
+      const c = y1 * bw + x0;
+      const d = y1 * bw + x1;
+      const top = (1 - wx) * wy;
+      const m =
+        (1 - wx) * (1 - wy) * mean[a]! +
+        wx * (1 - wy) * mean[b]! +
+        top * mean[c]! +
+        wx * wy * mean[d]!;
+      const g =
+        (1 - wx) * (1 - wy) * gain[a]! +
+        wx * (1 - wy) * gain[b]! +
+        top * gain[c]! +
+        wx * wy * gain[d]!;
+      const v = m + (data[y * w + x]! - m) * g;
+      out[y * w + x] = v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
+    }
+  }
+  return { width: w, height: h, data: out };
+}
+
 /** Grey, contrast-normalised, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
 export function workingImage(
   frame: RgbaImage,

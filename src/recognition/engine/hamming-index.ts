@@ -31,6 +31,22 @@ function chunkValue(desc: Uint8Array, base: number, chunk: number): number {
   return (word >> (bit & 7)) & (BUCKETS - 1);
 }
 
+/** Bits set in a 32-bit word (SWAR). */
+function popcount32(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Descriptors as little-endian 32-bit words (bytes a multiple of 4), for word-wise Hamming. */
+function toWords(bytes: Uint8Array): Uint32Array {
+  const words = new Uint32Array(bytes.length / 4);
+  for (let i = 0, j = 0; i < words.length; i++, j += 4)
+    words[i] =
+      (bytes[j]! | (bytes[j + 1]! << 8) | (bytes[j + 2]! << 16) | (bytes[j + 3]! << 24)) >>> 0;
+  return words;
+}
+
 export interface Neighbour {
   /** Index of the reference descriptor. */
   index: number;
@@ -44,6 +60,9 @@ export class HammingIndex {
   private readonly starts: Int32Array[];
   private readonly members: Int32Array[];
   private readonly seen: Int32Array;
+  /** Descriptors as 32-bit words when `bytes` is a multiple of 4 (else null: byte-wise). */
+  private readonly words: Uint32Array | null;
+  private readonly query: Uint32Array;
   private stamp = 0;
 
   constructor(
@@ -53,6 +72,8 @@ export class HammingIndex {
     this.count = descriptors.length / bytes;
     this.chunks = Math.floor((bytes * 8) / CHUNK_BITS);
     this.seen = new Int32Array(this.count);
+    this.words = bytes % 4 === 0 ? toWords(descriptors) : null;
+    this.query = new Uint32Array(Math.ceil(bytes / 4));
     this.starts = [];
     this.members = [];
     for (let c = 0; c < this.chunks; c++) {
@@ -80,6 +101,18 @@ export class HammingIndex {
   ): void {
     const base = qi * this.bytes;
     const stamp = ++this.stamp;
+    const words = this.words;
+    const nw = this.bytes >> 2;
+    const q = this.query;
+    if (words) {
+      for (let k = 0, j = base; k < nw; k++, j += 4)
+        q[k] =
+          (queries[j]! |
+            (queries[j + 1]! << 8) |
+            (queries[j + 2]! << 16) |
+            (queries[j + 3]! << 24)) >>>
+          0;
+    }
     for (let c = 0; c < this.chunks; c++) {
       const v = chunkValue(queries, base, c);
       const starts = this.starts[c]!;
@@ -88,7 +121,11 @@ export class HammingIndex {
         const r = members[m]!;
         if (this.seen[r] === stamp) continue;
         this.seen[r] = stamp;
-        const d = hamming(queries, base, this.descriptors, r * this.bytes, this.bytes);
+        let d = 0;
+        if (words) {
+          for (let k = 0, w = r * nw; k < nw && d <= maxDistance; k++, w++)
+            d += popcount32((q[k]! ^ words[w]!) >>> 0);
+        } else d = hamming(queries, base, this.descriptors, r * this.bytes, this.bytes);
         if (d <= maxDistance) visit(r, d);
       }
     }

@@ -6,10 +6,11 @@
 import { ransacHomography } from '../shared/ransac.js';
 import { checkQuad, DEFAULT_QUAD_LIMITS, projectCorners } from '../shared/quad-check.js';
 import type { Point } from '../shared/homography.js';
+import type { GrayImage } from '../shared/preprocess.js';
 import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { detectKeypoints } from '../features/fast-keypoints.js';
-import { workingImage, type RgbaImage } from './frame.js';
+import { boostLocalContrast, workingImage, type RgbaImage } from './frame.js';
 import { HammingIndex } from './hamming-index.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
 
@@ -43,6 +44,12 @@ interface RefEntry {
 
 export function scoreFromInliers(inliers: number): number {
   return 1 - Math.exp(-inliers / 30);
+}
+
+/** The frame image a pass analyses; null when its contrast boost would change nothing. */
+function prepare(image: GrayImage, p: MatchParams): GrayImage | null {
+  const lc = p.frameLocalContrast;
+  return lc ? boostLocalContrast(image, lc.block, lc.target, lc.maxGain, lc.minPeakGain) : image;
 }
 
 export class Matcher {
@@ -88,8 +95,29 @@ export class Matcher {
   }
 
   async match(frame: RgbaImage): Promise<MatchResult> {
-    const p = this.params;
-    const { image, scale } = workingImage(frame, p.frameMaxSide);
+    const working = workingImage(frame, this.params.frameMaxSide);
+    const first = await this.matchWith(
+      prepare(working.image, this.params) ?? working.image,
+      working.scale,
+      this.params,
+    );
+    const retry = this.params.secondPass;
+    if (first.pattern !== null || !retry) return first;
+    const p2 = { ...this.params, ...retry, secondPass: null };
+    // Second look with local contrast boosted: rescues faded prints without changing the first
+    // pass, where the boost would reorder keypoints on ordinary artwork. Skipped when no region of
+    // the frame is faint enough for the boost to matter.
+    const w2 =
+      p2.frameMaxSide === this.params.frameMaxSide ? working : workingImage(frame, p2.frameMaxSide);
+    const image2 = prepare(w2.image, p2);
+    if (!image2) return first;
+    const second = await this.matchWith(image2, w2.scale, p2);
+    return second.pattern !== null || second.evidence.inliers > first.evidence.inliers
+      ? second
+      : first;
+  }
+
+  private async matchWith(image: GrayImage, scale: number, p: MatchParams): Promise<MatchResult> {
     const keypoints = detectKeypoints(image, p.frameDetector);
     const none = (
       rejected: string,
@@ -111,39 +139,50 @@ export class Matcher {
     if (keypoints.length < p.minInliers) return none('too-little-texture');
     const descriptors = await describeKeypoints(image, keypoints, this.net);
 
-    // Per reference: correspondences (frame point → reference point) that pass the cross-pattern test.
-    const groups = new Map<number, { src: Point[]; dst: Point[] }>();
-    // Nearest distance per pattern for the current keypoint, reset through `touched` (no per-keypoint allocation).
-    const nearestByPattern = new Float64Array(this.patternIds.length).fill(Infinity);
+    // Per reference: correspondences (frame point → reference point) that pass the cross-pattern
+    // test: a pattern's nearest descriptor must be within `ratio` × the nearest of any other
+    // pattern (ratio > 1 lets near-ties vote for both and leaves the decision to geometry).
+    const groups = new Map<number, { src: Point[]; dst: Point[]; d: number[] }>();
+    // Nearest distance and descriptor per pattern for the current keypoint, reset through
+    // `touched` (no per-keypoint allocation).
+    const nearestD = new Float64Array(this.patternIds.length).fill(Infinity);
+    const nearestR = new Int32Array(this.patternIds.length);
     const touched: number[] = [];
-    for (let q = 0; q < keypoints.length; q++) {
-      let best = -1;
-      let bestD = Infinity;
-      for (const pattern of touched) nearestByPattern[pattern] = Infinity;
-      touched.length = 0;
-      this.index.near(descriptors, q, p.maxDistance, (r, d) => {
-        const pattern = this.refs[this.owner[r]!]!.pattern;
-        if (nearestByPattern[pattern] === Infinity) touched.push(pattern);
-        if (d < nearestByPattern[pattern]!) nearestByPattern[pattern] = d;
-        if (d < bestD) {
-          bestD = d;
-          best = r;
-        }
-      });
-      if (best < 0) continue;
-      const ref = this.refs[this.owner[best]!]!;
-      let otherD = p.maxDistance + 1;
-      for (const pattern of touched) {
-        if (pattern !== ref.pattern && nearestByPattern[pattern]! < otherD)
-          otherD = nearestByPattern[pattern]!;
+    const visit = (r: number, d: number): void => {
+      const pattern = this.refs[this.owner[r]!]!.pattern;
+      if (nearestD[pattern] === Infinity) touched.push(pattern);
+      if (d < nearestD[pattern]!) {
+        nearestD[pattern] = d;
+        nearestR[pattern] = r;
       }
-      if (bestD > p.ratio * otherD) continue;
-      const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
-      const local = best - ref.offset;
-      const group = groups.get(this.owner[best]!) ?? { src: [], dst: [] };
-      group.src.push({ x: points[local * 2]!, y: points[local * 2 + 1]! });
-      group.dst.push({ x: keypoints[q]!.x, y: keypoints[q]!.y });
-      groups.set(this.owner[best]!, group);
+    };
+    for (let q = 0; q < keypoints.length; q++) {
+      for (const pattern of touched) nearestD[pattern] = Infinity;
+      touched.length = 0;
+      this.index.near(descriptors, q, p.maxDistance, visit);
+      let first = p.maxDistance + 1;
+      let second = p.maxDistance + 1;
+      for (const pattern of touched) {
+        const d = nearestD[pattern]!;
+        if (d < first) {
+          second = first;
+          first = d;
+        } else if (d < second) second = d;
+      }
+      for (const pattern of touched) {
+        const d = nearestD[pattern]!;
+        if (d > p.ratio * (d === first ? second : first)) continue;
+        const r = nearestR[pattern]!;
+        const k = this.owner[r]!;
+        const ref = this.refs[k]!;
+        const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
+        const local = r - ref.offset;
+        const group = groups.get(k) ?? { src: [], dst: [], d: [] };
+        group.src.push({ x: points[local * 2]!, y: points[local * 2 + 1]! });
+        group.dst.push({ x: keypoints[q]!.x, y: keypoints[q]!.y });
+        group.d.push(d);
+        groups.set(k, group);
+      }
     }
 
     const ranked = [...groups.entries()]
@@ -154,19 +193,33 @@ export class Matcher {
       number,
       { inliers: number; corners: Point[] | null; reason: string | null }
     >();
+    const limits = { ...DEFAULT_QUAD_LIMITS, minAreaFraction: p.minAreaFraction };
     for (const [k, g] of ranked) {
       const ref = this.refs[k]!;
-      const fit = ransacHomography(g.src, g.dst, {
+      const compiled = this.set.patterns[ref.pattern]!.references[ref.reference]!;
+      let { src, dst } = g;
+      if (p.ransacOrdered) {
+        const order = g.d.map((_, i) => i).sort((a, b) => g.d[a]! - g.d[b]! || a - b);
+        src = order.map((i) => g.src[i]!);
+        dst = order.map((i) => g.dst[i]!);
+      }
+      const fit = ransacHomography(src, dst, {
         threshold: p.ransacThreshold,
         maxIterations: p.ransacIterations,
+        ordered: p.ransacOrdered,
+        plausible: p.ransacPlausible
+          ? (h) =>
+              checkQuad(
+                projectCorners(h, compiled.width, compiled.height),
+                image.width,
+                image.height,
+                limits,
+              ).ok
+          : undefined,
       });
       if (!fit) continue;
-      const compiled = this.set.patterns[ref.pattern]!.references[ref.reference]!;
       const quad = projectCorners(fit.homography, compiled.width, compiled.height);
-      const verdict = checkQuad(quad, image.width, image.height, {
-        ...DEFAULT_QUAD_LIMITS,
-        minAreaFraction: p.minAreaFraction,
-      });
+      const verdict = checkQuad(quad, image.width, image.height, limits);
       const previous = inliersByPattern.get(ref.pattern);
       if (previous && previous.inliers >= fit.inlierCount) continue;
       inliersByPattern.set(ref.pattern, {

@@ -84,10 +84,13 @@ function fastCornersPerCell(img: GrayImage, t: number, cell: number): Corner[] {
       const e = data[i + o4]!;
       const s = data[i + o8]!;
       const wv = data[i + o12]!;
-      // A 9-arc covers at least two of the four compass points.
-      const bright = (n > hi ? 1 : 0) + (e > hi ? 1 : 0) + (s > hi ? 1 : 0) + (wv > hi ? 1 : 0);
-      const dark = (n < lo ? 1 : 0) + (e < lo ? 1 : 0) + (s < lo ? 1 : 0) + (wv < lo ? 1 : 0);
-      if (bright < 2 && dark < 2) continue;
+      // Every 9-arc of the 16-pixel circle contains pixel 0 or 8 and pixel 4 or 12 (OpenCV's
+      // pre-test): most pixels fail here before the full circle is read.
+      if (!(
+        ((n > hi || s > hi) && (e > hi || wv > hi)) ||
+        ((n < lo || s < lo) && (e < lo || wv < lo))
+      ))
+        continue;
       let brightMask = 0;
       let darkMask = 0;
       let score = 0;

@@ -62,25 +62,30 @@ export function extractPatches(
     const im = pyramid[level]!;
     const sc = 2 ** level;
     const t = (k.angle * Math.PI) / 180;
-    const ca = Math.cos(t);
-    const sa = Math.sin(t);
+    // Sampling grid in level coordinates: origin at (j, i) = (0, 0), steps along j and i.
+    const du = { x: (Math.cos(t) * step) / sc, y: (Math.sin(t) * step) / sc };
+    const dv = { x: -du.y, y: du.x };
+    const ox = (k.x + 0.5) / sc - 0.5 - half * (du.x + dv.x);
+    const oy = (k.y + 0.5) / sc - 0.5 - half * (du.y + dv.y);
+    const maxX = im.width - 1.001;
+    const maxY = im.height - 1.001;
+    const d = im.data;
+    const base = idx * n;
     for (let i = 0; i < PATCH_SIZE; i++) {
-      const gv = i - half;
-      for (let j = 0; j < PATCH_SIZE; j++) {
-        const gu = j - half;
-        const px = k.x + (gu * ca - gv * sa) * step;
-        const py = k.y + (gu * sa + gv * ca) * step;
-        const lx = Math.min(Math.max((px + 0.5) / sc - 0.5, 0), im.width - 1.001);
-        const ly = Math.min(Math.max((py + 0.5) / sc - 0.5, 0), im.height - 1.001);
-        const x0 = Math.floor(lx);
-        const y0 = Math.floor(ly);
-        const fx = lx - x0;
-        const fy = ly - y0;
+      let lx = ox + i * dv.x;
+      let ly = oy + i * dv.y;
+      for (let j = 0; j < PATCH_SIZE; j++, lx += du.x, ly += du.y) {
+        const cx = lx < 0 ? 0 : lx > maxX ? maxX : lx;
+        const cy = ly < 0 ? 0 : ly > maxY ? maxY : ly;
+        const x0 = cx | 0;
+        const y0 = cy | 0;
+        const fx = cx - x0;
+        const fy = cy - y0;
         const r0 = y0 * im.width + x0;
         const r1 = r0 + im.width;
-        out[idx * n + i * PATCH_SIZE + j] =
-          (im.data[r0]! * (1 - fx) + im.data[r0 + 1]! * fx) * (1 - fy) +
-          (im.data[r1]! * (1 - fx) + im.data[r1 + 1]! * fx) * fy;
+        out[base + i * PATCH_SIZE + j] =
+          (d[r0]! * (1 - fx) + d[r0 + 1]! * fx) * (1 - fy) +
+          (d[r1]! * (1 - fx) + d[r1 + 1]! * fx) * fy;
       }
     }
   });

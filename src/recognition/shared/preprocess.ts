@@ -20,6 +20,28 @@ export function toGray(
   return { width, height, data: out };
 }
 
+/** Box-filter taps (source index, normalised weight) of each output sample when shrinking n → m. */
+function boxTaps(
+  n: number,
+  m: number,
+): { start: Int32Array; index: Int32Array; weight: Float32Array } {
+  const step = n / m;
+  const start = new Int32Array(m + 1);
+  const index: number[] = [];
+  const weight: number[] = [];
+  for (let o = 0; o < m; o++) {
+    const a = o * step;
+    const b = Math.min(a + step, n);
+    start[o] = index.length;
+    for (let i = Math.floor(a); i < Math.min(Math.ceil(b), n); i++) {
+      index.push(i);
+      weight.push((Math.min(i + 1, b) - Math.max(i, a)) / (b - a));
+    }
+  }
+  start[m] = index.length;
+  return { start, index: Int32Array.from(index), weight: Float32Array.from(weight) };
+}
+
 /**
  * Resize by box averaging when shrinking (no aliasing) and bilinear interpolation when enlarging.
  * Deterministic integer output.
@@ -29,24 +51,25 @@ export function resizeGray(src: GrayImage, width: number, height: number): GrayI
   const sx = src.width / width;
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
-    for (let y = 0; y < height; y++) {
-      const y0 = y * sy;
-      const y1 = y0 + sy;
+    // Separable: average columns into a float buffer, then rows, with precomputed box taps.
+    const cols = boxTaps(src.width, width);
+    const rows = boxTaps(src.height, height);
+    const tmp = new Float32Array(src.height * width);
+    for (let y = 0; y < src.height; y++) {
+      const row = y * src.width;
       for (let x = 0; x < width; x++) {
-        const x0 = x * sx;
-        const x1 = x0 + sx;
         let sum = 0;
-        let wsum = 0;
-        for (let yy = Math.floor(y0); yy < Math.min(Math.ceil(y1), src.height); yy++) {
-          const wy = Math.min(yy + 1, y1) - Math.max(yy, y0);
-          const row = yy * src.width;
-          for (let xx = Math.floor(x0); xx < Math.min(Math.ceil(x1), src.width); xx++) {
-            const w = wy * (Math.min(xx + 1, x1) - Math.max(xx, x0));
-            sum += w * src.data[row + xx]!;
-            wsum += w;
-          }
-        }
-        out[y * width + x] = Math.round(sum / wsum);
+        for (let k = cols.start[x]!; k < cols.start[x + 1]!; k++)
+          sum += cols.weight[k]! * src.data[row + cols.index[k]!]!;
+        tmp[y * width + x] = sum;
+      }
+    }
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        let sum = 0;
+        for (let k = rows.start[y]!; k < rows.start[y + 1]!; k++)
+          sum += rows.weight[k]! * tmp[rows.index[k]! * width + x]!;
+        out[y * width + x] = (sum + 0.5) | 0;
       }
     }
     return { width, height, data: out };

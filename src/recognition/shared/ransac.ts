@@ -10,6 +10,13 @@ export interface RansacOptions {
   /** Stop early once this confidence of having sampled an all-inlier set is reached. */
   confidence: number;
   seed: number;
+  /** Hypotheses failing this (e.g. an impossible outline) are skipped before counting inliers. */
+  plausible?: (h: Mat3) => boolean;
+  /**
+   * Correspondences are ordered best first (e.g. by descriptor distance): samples are drawn with
+   * a bias toward the front, which finds a clean sample far sooner when inliers are scarce.
+   */
+  ordered?: boolean;
 }
 
 export interface RansacResult {
@@ -79,13 +86,16 @@ export function ransacHomography(
   let iterations = o.maxIterations;
   for (let it = 0; it < iterations; it++) {
     const idx = new Set<number>();
-    while (idx.size < 4) idx.add(rng.int(n));
+    while (idx.size < 4) {
+      const u = rng.next();
+      idx.add(o.ordered ? Math.floor(n * u * u) : Math.floor(n * u));
+    }
     const ids = [...idx];
     const s = ids.map((i) => src[i]!);
     const d = ids.map((i) => dst[i]!);
     if (!sampleIsPlausible(s, d)) continue;
     const h = estimateHomography(s, d);
-    if (!h) continue;
+    if (!h || (o.plausible && !o.plausible(h))) continue;
     const count = countInliers(h, src, dst, t2, mask);
     if (!best || count > best.inlierCount) {
       best = { homography: h, inliers: mask.slice(), inlierCount: count };
@@ -108,7 +118,7 @@ export function ransacHomography(
       }
     }
     const h = estimateHomography(is, id);
-    if (!h) break;
+    if (!h || (o.plausible && !o.plausible(h))) break;
     const count = countInliers(h, src, dst, t2, mask);
     if (count < best.inlierCount) break;
     best = { homography: h, inliers: mask.slice(), inlierCount: count };

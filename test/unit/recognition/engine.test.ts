@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeArtifact } from '../../../src/recognition/engine/artifact.js';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
 import { Matcher } from '../../../src/recognition/engine/matcher.js';
-import { MATCH_PARAMS } from '../../../src/recognition/engine/params.js';
+import { COMPILE_PARAMS, MATCH_PARAMS } from '../../../src/recognition/engine/params.js';
 import { createNodeEngine, type NodeEngine } from '../../../src/recognition/node/node-engine.js';
 import { cameraView, demoPoster } from '../../fixtures/demo-posters.js';
 
@@ -63,4 +63,20 @@ describe('recognition engine (Node)', () => {
       /different recognition model/,
     );
   });
+
+  it('keeps a booth with several reference photos within the keypoint budget', async () => {
+    const poster = await demoPoster('santa-workshop');
+    const photos = [0, 1, 2].map((k) =>
+      cameraView(poster, [
+        { x: 100 + 10 * k, y: 40 },
+        { x: 540, y: 60 + 10 * k },
+        { x: 520, y: 440 },
+        { x: 90, y: 420 - 10 * k },
+      ]),
+    );
+    const { set } = await engine.compile([{ id: 'santa', images: photos }]);
+    const keypoints = set.patterns[0]!.references.reduce((n, r) => n + r.points.length / 2, 0);
+    expect(keypoints).toBeGreaterThan(COMPILE_PARAMS.maxKeypointsPerPattern / 2);
+    expect(keypoints).toBeLessThanOrEqual(COMPILE_PARAMS.maxKeypointsPerPattern);
+  }, 60_000);
 });
