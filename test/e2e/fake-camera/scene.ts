@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { Point } from '../../../src/recognition/shared/homography.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
 import type { Rng } from '../../../src/recognition/shared/rng.js';
+import { polygonArea, projectArtwork } from '../../bench/recognition/dataset/photo-sim.js';
 import type { RgbImage } from '../../bench/recognition/dataset/sources.js';
 
 export const FRAME_W = 640;
@@ -98,12 +99,6 @@ ${shapes(rng, 45, width, height, 140)}
 
 const wave = (t: number, period: number, phase = 0) => Math.sin((2 * Math.PI * t) / period + phase);
 
-function area(q: readonly Point[]): number {
-  let s = 0;
-  for (let i = 0; i < 4; i++) s += q[i]!.x * q[(i + 1) % 4]!.y - q[(i + 1) % 4]!.x * q[i]!.y;
-  return Math.abs(s) / 2;
-}
-
 /**
  * Where the poster's corners are at time t (seconds): a hand-held phone seen through a pinhole
  * camera — tilt 8–32° about a slowly turning axis, roll ±12°, the poster covering 30–50% of the frame
@@ -114,30 +109,7 @@ export function posterQuadAt(t: number, artW: number, artH: number): Point[] {
   const axis = 0.7 + (2 * Math.PI * t) / 9.1;
   const roll = (12 * wave(t, 7.7, 1) * Math.PI) / 180;
   const coverage = 0.4 + 0.1 * wave(t, 6.1, 2);
-  const f = 550;
-  const dist = 1.6 * Math.max(artW, artH);
-  const [ax, ay] = [Math.cos(axis), Math.sin(axis)];
-  const [c, s] = [Math.cos(tilt), Math.sin(tilt)];
-  const quad = [
-    [-artW / 2, -artH / 2],
-    [artW / 2, -artH / 2],
-    [artW / 2, artH / 2],
-    [-artW / 2, artH / 2],
-  ].map(([x, y]) => {
-    // Rodrigues rotation about the in-plane axis (ax, ay, 0), projection, then roll.
-    const d = x! * ax + y! * ay;
-    const px = x! * c + ax * d * (1 - c);
-    const py = y! * c + ay * d * (1 - c);
-    const pz = (ay * x! - ax * y!) * s;
-    const u = (f * px) / (dist + pz);
-    const v = (f * py) / (dist + pz);
-    return {
-      x: u * Math.cos(roll) - v * Math.sin(roll),
-      y: u * Math.sin(roll) + v * Math.cos(roll),
-    };
-  });
-  const k = Math.sqrt((coverage * FRAME_W * FRAME_H) / area(quad));
-  const scaled = quad.map((p) => ({ x: p.x * k, y: p.y * k }));
+  const scaled = projectArtwork(artW, artH, { tilt, axis, roll, coverage });
   // Drift around the centre, clamped so the whole poster stays in view.
   const xs = scaled.map((p) => p.x);
   const ys = scaled.map((p) => p.y);
@@ -157,4 +129,4 @@ export function posterQuadAt(t: number, artW: number, artH: number): Point[] {
 }
 
 /** Fraction of the frame a quad covers (for the tests' sanity checks). */
-export const frameCoverage = (q: readonly Point[]) => area(q) / (FRAME_W * FRAME_H);
+export const frameCoverage = (q: readonly Point[]) => polygonArea(q) / (FRAME_W * FRAME_H);

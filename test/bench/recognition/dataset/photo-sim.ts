@@ -28,22 +28,28 @@ export interface PlacedQuad {
   partial: boolean;
 }
 
-function polygonArea(q: readonly Point[]): number {
+export function polygonArea(q: readonly Point[]): number {
   let s = 0;
   for (let i = 0; i < q.length; i++)
     s += q[i]!.x * q[(i + 1) % q.length]!.y - q[(i + 1) % q.length]!.x * q[i]!.y;
   return Math.abs(s) / 2;
 }
 
-/** Projects the artwork rectangle through a tilted pinhole camera, then scales it to the coverage. */
-export function placeQuad(rng: Rng, artW: number, artH: number, p: Placement): PlacedQuad {
-  const tilt = (rng.range(0, 1) ** 0.8 * p.maxTiltDeg * Math.PI) / 180;
-  const axis = rng.range(0, Math.PI);
-  const roll = ((rng.next() < 0.75 ? rng.normal() * 15 : rng.range(-180, 180)) * Math.PI) / 180;
+/**
+ * The artwork rectangle seen through a pinhole camera: tilted by `tilt` about the in-plane axis at
+ * angle `axis`, rolled about the optical axis, scaled to cover `coverage` of the frame; centred on
+ * the origin (radians throughout).
+ */
+export function projectArtwork(
+  artW: number,
+  artH: number,
+  view: { tilt: number; axis: number; roll: number; coverage: number },
+): Point[] {
   const f = 550;
   const dist = 1.6 * Math.max(artW, artH);
-  const [ax, ay] = [Math.cos(axis), Math.sin(axis)];
-  const [c, s] = [Math.cos(tilt), Math.sin(tilt)];
+  const [ax, ay] = [Math.cos(view.axis), Math.sin(view.axis)];
+  const [c, s] = [Math.cos(view.tilt), Math.sin(view.tilt)];
+  const [cr, sr] = [Math.cos(view.roll), Math.sin(view.roll)];
   const corners = [
     [-artW / 2, -artH / 2],
     [artW / 2, -artH / 2],
@@ -57,13 +63,18 @@ export function placeQuad(rng: Rng, artW: number, artH: number, p: Placement): P
     const pz = (ay * x! - ax * y!) * s;
     const u = (f * px) / (dist + pz);
     const v = (f * py) / (dist + pz);
-    return {
-      x: u * Math.cos(roll) - v * Math.sin(roll),
-      y: u * Math.sin(roll) + v * Math.cos(roll),
-    };
+    return { x: u * cr - v * sr, y: u * sr + v * cr };
   });
-  const k = Math.sqrt((p.coverage * FRAME_W * FRAME_H) / polygonArea(corners));
-  const scaled = corners.map((q) => ({ x: q.x * k, y: q.y * k }));
+  const k = Math.sqrt((view.coverage * FRAME_W * FRAME_H) / polygonArea(corners));
+  return corners.map((q) => ({ x: q.x * k, y: q.y * k }));
+}
+
+/** Projects the artwork rectangle through a tilted pinhole camera, then scales it to the coverage. */
+export function placeQuad(rng: Rng, artW: number, artH: number, p: Placement): PlacedQuad {
+  const tilt = (rng.range(0, 1) ** 0.8 * p.maxTiltDeg * Math.PI) / 180;
+  const axis = rng.range(0, Math.PI);
+  const roll = ((rng.next() < 0.75 ? rng.normal() * 15 : rng.range(-180, 180)) * Math.PI) / 180;
+  const scaled = projectArtwork(artW, artH, { tilt, axis, roll, coverage: p.coverage });
   const xs = scaled.map((q) => q.x);
   const ys = scaled.map((q) => q.y);
   const [minX, maxX, minY, maxY] = [
