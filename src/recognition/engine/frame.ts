@@ -13,7 +13,8 @@ export interface RgbaImage {
  */
 export function normalizeContrast(img: GrayImage): GrayImage {
   const histogram = new Uint32Array(256);
-  for (const v of img.data) histogram[v]!++;
+  const src = img.data;
+  for (let i = 0; i < src.length; i++) histogram[src[i]!]!++;
   const cut = Math.floor(img.data.length * 0.01);
   let lo = 0;
   let hi = 255;

@@ -23,7 +23,7 @@ export const DEFAULT_DETECTOR: DetectorOptions = {
   patchSize: 31,
 };
 
-const BORDER = 16;
+export const BORDER = 16;
 // Bresenham circle of radius 3, clockwise from the top.
 const CIRCLE: ReadonlyArray<readonly [number, number]> = [
   [0, -3],
@@ -44,7 +44,7 @@ const CIRCLE: ReadonlyArray<readonly [number, number]> = [
   [-1, -3],
 ];
 
-interface Corner {
+export interface Corner {
   x: number;
   y: number;
   score: number;
@@ -66,31 +66,57 @@ const ARC9 = (() => {
  * FAST-9 corners (9 contiguous circle pixels all brighter, or all darker, than the centre by `t`),
  * keeping the strongest per grid cell. Score: summed contrast of the circle beyond `t`.
  */
-function fastCornersPerCell(img: GrayImage, t: number, cell: number): Corner[] {
+export function fastCornersPerCell(img: GrayImage, t: number, cell: number): Corner[] {
   const { width: w, height: h, data } = img;
-  const off = CIRCLE.map(([dx, dy]) => dy * w + dx);
-  const [o0, o4, o8, o12] = [off[0]!, off[4]!, off[8]!, off[12]!];
+  const off = Int32Array.from(CIRCLE, ([dx, dy]) => dy * w + dx);
+  // OpenCV's FAST pre-test: tab[v − c + 255] is 1 when v is darker than c − t, 2 when brighter
+  // than c + t. Every 9-arc of the circle holds one pixel of each opposite pair (k, k + 8), so a
+  // corner needs a common bit across all eight pairs; most pixels fail after one or two pairs.
+  const tab = new Uint8Array(511);
+  for (let d = -255; d <= 255; d++) tab[d + 255] = d < -t ? 1 : d > t ? 2 : 0;
   const cols = Math.ceil(w / cell);
   const bestScore = new Float32Array(cols * Math.ceil(h / cell));
   const bestIndex = new Int32Array(bestScore.length).fill(-1);
+  const [o0, o1, o2, o3, o4, o5, o6, o7] = [
+    off[0]!,
+    off[1]!,
+    off[2]!,
+    off[3]!,
+    off[4]!,
+    off[5]!,
+    off[6]!,
+    off[7]!,
+  ];
+  const [o8, o9, o10, o11, o12, o13, o14, o15] = [
+    off[8]!,
+    off[9]!,
+    off[10]!,
+    off[11]!,
+    off[12]!,
+    off[13]!,
+    off[14]!,
+    off[15]!,
+  ];
   for (let y = BORDER; y < h - BORDER; y++) {
     const rowCell = Math.floor(y / cell) * cols;
     for (let x = BORDER; x < w - BORDER; x++) {
       const i = y * w + x;
       const c = data[i]!;
+      const base = 255 - c;
+      let d = tab[base + data[i + o0]!]! | tab[base + data[i + o8]!]!;
+      if (d === 0) continue;
+      d &= tab[base + data[i + o4]!]! | tab[base + data[i + o12]!]!;
+      if (d === 0) continue;
+      d &= tab[base + data[i + o2]!]! | tab[base + data[i + o10]!]!;
+      d &= tab[base + data[i + o6]!]! | tab[base + data[i + o14]!]!;
+      if (d === 0) continue;
+      d &= tab[base + data[i + o1]!]! | tab[base + data[i + o9]!]!;
+      d &= tab[base + data[i + o3]!]! | tab[base + data[i + o11]!]!;
+      d &= tab[base + data[i + o5]!]! | tab[base + data[i + o13]!]!;
+      d &= tab[base + data[i + o7]!]! | tab[base + data[i + o15]!]!;
+      if (d === 0) continue;
       const hi = c + t;
       const lo = c - t;
-      const n = data[i + o0]!;
-      const e = data[i + o4]!;
-      const s = data[i + o8]!;
-      const wv = data[i + o12]!;
-      // Every 9-arc of the 16-pixel circle contains pixel 0 or 8 and pixel 4 or 12 (OpenCV's
-      // pre-test): most pixels fail here before the full circle is read.
-      if (!(
-        ((n > hi || s > hi) && (e > hi || wv > hi)) ||
-        ((n < lo || s < lo) && (e < lo || wv < lo))
-      ))
-        continue;
       let brightMask = 0;
       let darkMask = 0;
       let score = 0;

@@ -52,7 +52,8 @@ export function extractPatches(
   const n = PATCH_SIZE * PATCH_SIZE;
   const out = new Float32Array(keypoints.length * n);
   const half = (PATCH_SIZE - 1) / 2;
-  keypoints.forEach((k, idx) => {
+  for (let idx = 0; idx < keypoints.length; idx++) {
+    const k = keypoints[idx]!;
     const step = (SIDE_PER_SIZE * k.size) / PATCH_SIZE;
     const level = Math.min(
       MAX_LEVEL,
@@ -63,32 +64,35 @@ export function extractPatches(
     const sc = 2 ** level;
     const t = (k.angle * Math.PI) / 180;
     // Sampling grid in level coordinates: origin at (j, i) = (0, 0), steps along j and i.
-    const du = { x: (Math.cos(t) * step) / sc, y: (Math.sin(t) * step) / sc };
-    const dv = { x: -du.y, y: du.x };
-    const ox = (k.x + 0.5) / sc - 0.5 - half * (du.x + dv.x);
-    const oy = (k.y + 0.5) / sc - 0.5 - half * (du.y + dv.y);
+    const dux = (Math.cos(t) * step) / sc;
+    const duy = (Math.sin(t) * step) / sc;
+    const dvx = -duy;
+    const dvy = dux;
+    const ox = (k.x + 0.5) / sc - 0.5 - half * (dux + dvx);
+    const oy = (k.y + 0.5) / sc - 0.5 - half * (duy + dvy);
     const maxX = im.width - 1.001;
     const maxY = im.height - 1.001;
     const d = im.data;
-    const base = idx * n;
+    const iw = im.width;
+    let o = idx * n;
     for (let i = 0; i < PATCH_SIZE; i++) {
-      let lx = ox + i * dv.x;
-      let ly = oy + i * dv.y;
-      for (let j = 0; j < PATCH_SIZE; j++, lx += du.x, ly += du.y) {
+      let lx = ox + i * dvx;
+      let ly = oy + i * dvy;
+      for (let j = 0; j < PATCH_SIZE; j++, lx += dux, ly += duy) {
         const cx = lx < 0 ? 0 : lx > maxX ? maxX : lx;
         const cy = ly < 0 ? 0 : ly > maxY ? maxY : ly;
         const x0 = cx | 0;
         const y0 = cy | 0;
         const fx = cx - x0;
         const fy = cy - y0;
-        const r0 = y0 * im.width + x0;
-        const r1 = r0 + im.width;
-        out[base + i * PATCH_SIZE + j] =
+        const r0 = y0 * iw + x0;
+        const r1 = r0 + iw;
+        out[o++] =
           (d[r0]! * (1 - fx) + d[r0 + 1]! * fx) * (1 - fy) +
           (d[r1]! * (1 - fx) + d[r1 + 1]! * fx) * fy;
       }
     }
-  });
+  }
   return out;
 }
 

@@ -51,26 +51,35 @@ export function resizeGray(src: GrayImage, width: number, height: number): GrayI
   const sx = src.width / width;
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
-    // Separable: average columns into a float buffer, then rows, with precomputed box taps.
+    // Separable: average columns into a float buffer, then rows, with precomputed box taps. The
+    // row pass accumulates whole rows (same additions in the same order, so the same bits) to read
+    // memory sequentially.
     const cols = boxTaps(src.width, width);
     const rows = boxTaps(src.height, height);
+    const { start: cs, index: ci, weight: cw } = cols;
+    const { start: rs, index: ri, weight: rw } = rows;
+    const sd = src.data;
+    const sw = src.width;
     const tmp = new Float32Array(src.height * width);
     for (let y = 0; y < src.height; y++) {
-      const row = y * src.width;
+      const row = y * sw;
+      const outRow = y * width;
       for (let x = 0; x < width; x++) {
         let sum = 0;
-        for (let k = cols.start[x]!; k < cols.start[x + 1]!; k++)
-          sum += cols.weight[k]! * src.data[row + cols.index[k]!]!;
-        tmp[y * width + x] = sum;
+        for (let k = cs[x]!, end = cs[x + 1]!; k < end; k++) sum += cw[k]! * sd[row + ci[k]!]!;
+        tmp[outRow + x] = sum;
       }
     }
+    const acc = new Float64Array(width);
     for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let sum = 0;
-        for (let k = rows.start[y]!; k < rows.start[y + 1]!; k++)
-          sum += rows.weight[k]! * tmp[rows.index[k]! * width + x]!;
-        out[y * width + x] = (sum + 0.5) | 0;
+      acc.fill(0);
+      for (let k = rs[y]!, end = rs[y + 1]!; k < end; k++) {
+        const wk = rw[k]!;
+        const base = ri[k]! * width;
+        for (let x = 0; x < width; x++) acc[x]! += wk * tmp[base + x]!;
       }
+      const outRow = y * width;
+      for (let x = 0; x < width; x++) out[outRow + x] = (acc[x]! + 0.5) | 0;
     }
     return { width, height, data: out };
   }

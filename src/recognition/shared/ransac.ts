@@ -1,5 +1,5 @@
 // Robust homography fit (RANSAC + least-squares refinement) over putative point correspondences.
-import { applyHomography, estimateHomography } from './homography.js';
+import { estimateHomography } from './homography.js';
 import type { Mat3, Point } from './homography.js';
 import { createRng } from './rng.js';
 
@@ -59,11 +59,15 @@ function countInliers(
   t2: number,
   out: Uint8Array,
 ): number {
+  // applyHomography inlined (same arithmetic): this loop runs for every hypothesis.
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
   let n = 0;
   for (let i = 0; i < src.length; i++) {
-    const p = applyHomography(h, src[i]!);
-    const dx = p.x - dst[i]!.x;
-    const dy = p.y - dst[i]!.y;
+    const s = src[i]!;
+    const d = dst[i]!;
+    const w = h6 * s.x + h7 * s.y + h8;
+    const dx = (h0 * s.x + h1 * s.y + h2) / w - d.x;
+    const dy = (h3 * s.x + h4 * s.y + h5) / w - d.y;
     const ok = Number.isFinite(dx) && dx * dx + dy * dy <= t2;
     out[i] = ok ? 1 : 0;
     if (ok) n++;
@@ -84,15 +88,22 @@ export function ransacHomography(
   const mask = new Uint8Array(n);
   let best: RansacResult | null = null;
   let iterations = o.maxIterations;
+  const ids = [-1, -1, -1, -1];
+  const s: Point[] = new Array<Point>(4);
+  const d: Point[] = new Array<Point>(4);
   for (let it = 0; it < iterations; it++) {
-    const idx = new Set<number>();
-    while (idx.size < 4) {
+    ids.fill(-1);
+    // Four distinct indices, drawn in the same order as a Set would keep them.
+    let size = 0;
+    while (size < 4) {
       const u = rng.next();
-      idx.add(o.ordered ? Math.floor(n * u * u) : Math.floor(n * u));
+      const i = o.ordered ? Math.floor(n * u * u) : Math.floor(n * u);
+      if (i !== ids[0] && i !== ids[1] && i !== ids[2]) ids[size++] = i;
     }
-    const ids = [...idx];
-    const s = ids.map((i) => src[i]!);
-    const d = ids.map((i) => dst[i]!);
+    for (let k = 0; k < 4; k++) {
+      s[k] = src[ids[k]!]!;
+      d[k] = dst[ids[k]!]!;
+    }
     if (!sampleIsPlausible(s, d)) continue;
     const h = estimateHomography(s, d);
     if (!h || (o.plausible && !o.plausible(h))) continue;

@@ -1,5 +1,6 @@
 // Quick A/B of matcher parameter variants on a fixed subset of the benchmark (every Nth query of
-// every venue). Compiled sets are cached per venue; variants are MatchParams overrides.
+// every venue). Compiled sets are cached per venue, model and compile parameters (ab-cache.ts);
+// variants are MatchParams overrides.
 //   npx tsx test/bench/recognition/ab.ts --every 5 --variants '{"base":{},"r85":{"ratio":0.85}}'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
 import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
 import { readDataset } from './bench-data.js';
 import { ensureDataset } from './generate-dataset.js';
+import { compiledSetPath } from './ab-cache.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,9 +47,12 @@ type Row = {
 };
 const rows: Record<string, Row[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (const venue of venues) {
-  const file = join(
+  const file = compiledSetPath(
     values.cache,
-    `${venue.name}-${engine.net.sha256.slice(0, 8)}${values.tag}.bin`,
+    venue.name,
+    engine.net.sha256,
+    JSON.parse(values.compile),
+    values.tag,
   );
   if (values.recompile || !existsSync(file)) {
     const patterns = [];

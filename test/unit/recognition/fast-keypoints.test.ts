@@ -1,7 +1,11 @@
 // Keypoint detection: finds corners where there is texture, none on flat images, and follows the
 // image when it moves.
 import { describe, expect, it } from 'vitest';
-import { detectKeypoints } from '../../../src/recognition/features/fast-keypoints.js';
+import {
+  BORDER,
+  detectKeypoints,
+  fastCornersPerCell,
+} from '../../../src/recognition/features/fast-keypoints.js';
 import { normalizeContrast } from '../../../src/recognition/engine/frame.js';
 import type { GrayImage } from '../../../src/recognition/shared/preprocess.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
@@ -58,6 +62,61 @@ describe('detectKeypoints', () => {
     );
     // Grid cells do not move with the image, so some cells pick another corner: about half repeat.
     expect(found.length / base.length).toBeGreaterThan(0.45);
+  });
+});
+
+/** FAST-9 by the definition (no pre-test): strongest corner per cell, as fastCornersPerCell keeps it. */
+function naiveFast(img: GrayImage, t: number, cell: number): string[] {
+  const circle = [
+    [0, -3],
+    [1, -3],
+    [2, -2],
+    [3, -1],
+    [3, 0],
+    [3, 1],
+    [2, 2],
+    [1, 3],
+    [0, 3],
+    [-1, 3],
+    [-2, 2],
+    [-3, 1],
+    [-3, 0],
+    [-3, -1],
+    [-2, -2],
+    [-1, -3],
+  ];
+  const best = new Map<number, { score: number; at: string }>();
+  const cols = Math.ceil(img.width / cell);
+  for (let y = BORDER; y < img.height - BORDER; y++) {
+    for (let x = BORDER; x < img.width - BORDER; x++) {
+      const c = img.data[y * img.width + x]!;
+      const v = circle.map(([dx, dy]) => img.data[(y + dy!) * img.width + x + dx!]!);
+      const arc = (test: (p: number) => boolean) =>
+        v.some((_, s) => Array.from({ length: 9 }, (_, k) => v[(s + k) % 16]!).every(test));
+      if (!arc((p) => p > c + t) && !arc((p) => p < c - t)) continue;
+      const score = v.reduce((a, p) => a + (p > c + t ? p - c - t : p < c - t ? c - t - p : 0), 0);
+      const key = Math.floor(y / cell) * cols + Math.floor(x / cell);
+      if (score > (best.get(key)?.score ?? 0)) best.set(key, { score, at: `${x},${y}` });
+    }
+  }
+  return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b.at);
+}
+
+describe('fastCornersPerCell', () => {
+  it('keeps exactly the corners of the full FAST-9 test despite its pre-tests', () => {
+    const rng = createRng(11);
+    const img = blocks(160, 120, 9);
+    // Noise makes many pixels pass the first pre-test pair, exercising every later exit.
+    const data = img.data.map((v) => Math.max(0, Math.min(255, v + rng.int(31) - 15)));
+    const noisy = { ...img, data: Uint8Array.from(data) };
+    for (const [t, cell] of [
+      [10, 7],
+      [18, 12],
+    ] as const) {
+      const got = fastCornersPerCell(noisy, t, cell).map((p) => `${p.x},${p.y}`);
+      expect(got.length).toBeGreaterThan(20);
+      expect(got).toEqual(naiveFast(noisy, t, cell));
+    }
   });
 });
 

@@ -24,6 +24,28 @@ describe('resizeGray', () => {
     expect([...resizeGray(src, 11, 9).data].every((v) => v === 90)).toBe(true);
   });
 
+  it('matches an area average at a non-integer ratio (640 → 480 in miniature)', () => {
+    const rng = createRng(4);
+    const src = {
+      width: 16,
+      height: 12,
+      data: Uint8Array.from({ length: 192 }, () => rng.int(256)),
+    };
+    const out = resizeGray(src, 12, 9);
+    // Output pixel (x, y) covers source [x·4/3, (x+1)·4/3) × [y·4/3, (y+1)·4/3), weighted by overlap.
+    const overlap = (i: number, o: number) =>
+      Math.max(0, Math.min(i + 1, ((o + 1) * 4) / 3) - Math.max(i, (o * 4) / 3));
+    for (let y = 0; y < 9; y++) {
+      for (let x = 0; x < 12; x++) {
+        let sum = 0;
+        for (let sy = 0; sy < 12; sy++)
+          for (let sx = 0; sx < 16; sx++)
+            sum += overlap(sx, x) * overlap(sy, y) * src.data[sy * 16 + sx]!;
+        expect(Math.abs(out.data[y * 12 + x]! - sum / (16 / 9))).toBeLessThanOrEqual(0.5 + 1e-4);
+      }
+    }
+  });
+
   it('interpolates when enlarging', () => {
     const src = { width: 2, height: 1, data: new Uint8Array([0, 200]) };
     expect([...resizeGray(src, 4, 1).data]).toEqual([0, 50, 150, 200]);
