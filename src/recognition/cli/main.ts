@@ -2,10 +2,13 @@
 // into a pattern-set artifact with its quality report. Exit 0 on success, 1 on bad input, 2 on usage.
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ImageReadError, decodeImageFile } from '../node/decode-image.js';
+import { decodeImageFile } from '../node/decode-image.js';
 import { createNodeEngine } from '../node/node-engine.js';
 import { formatQualityReport } from './format-report.js';
-import { expandQueries, readPatternDir } from './image-files.js';
+import { expandQueries, InputError, readPatternDir } from './image-files.js';
+import { defaultThreads, MatchPool } from './match-pool.js';
+import { assemblePatternSet } from '../engine/compiler.js';
+import { encodeArtifact, type CompiledPattern } from '../engine/artifact.js';
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -28,29 +31,45 @@ async function loadPatterns(dir: string) {
 async function match(dir: string, queryArgs: string[], json: boolean): Promise<number> {
   if (queryArgs.length === 0) throw new UsageError('match needs at least one query file or folder');
   const files = await expandQueries(queryArgs);
-  const engine = await createNodeEngine();
-  const { artifact } = await engine.compile(await loadPatterns(dir));
-  const matcher = engine.loadMatcher(artifact);
-  let failures = 0;
-  for (const file of files) {
-    let frame;
-    try {
-      frame = await decodeImageFile(file);
-    } catch (err) {
-      if (!(err instanceof ImageReadError)) throw err;
-      process.stderr.write(`stamp-rally: ${err.message}\n`);
-      failures++;
-      continue;
-    }
-    const result = await matcher.match(frame);
-    const score = Math.round(result.score * 1e4) / 1e4;
-    process.stdout.write(
-      json
-        ? `${JSON.stringify({ file, pattern: result.pattern, score })}\n`
-        : `${file}\t${result.pattern ?? '(none)'}\t${score}\n`,
+  const patterns = await readPatternDir(dir);
+  const pool = new MatchPool(defaultThreads(Math.max(patterns.length, files.length)));
+  try {
+    const compiled: CompiledPattern[] = [];
+    let model: { sha256: string; dims: number } | undefined;
+    await pool.run(
+      patterns.map((p) => ({ op: 'compile', pattern: p.id, files: p.files })),
+      (reply) => {
+        if (!reply.ok) throw new InputError(reply.message);
+        compiled.push(reply.compiled!);
+        model = reply.model;
+      },
     );
+    const set = assemblePatternSet(compiled, model!);
+    for (const reply of await pool.broadcast({ op: 'load', artifact: encodeArtifact(set) }))
+      if (!reply.ok) throw new Error(reply.message);
+    let failures = 0;
+    await pool.run(
+      files.map((file) => ({ op: 'match', file })),
+      (reply, i) => {
+        const file = files[i]!;
+        if (!reply.ok) {
+          if (!reply.unreadable) throw new Error(reply.message);
+          process.stderr.write(`stamp-rally: ${reply.message}\n`);
+          failures++;
+          return;
+        }
+        const score = Math.round(reply.score! * 1e4) / 1e4;
+        process.stdout.write(
+          json
+            ? `${JSON.stringify({ file, pattern: reply.pattern, score })}\n`
+            : `${file}\t${reply.pattern ?? '(none)'}\t${score}\n`,
+        );
+      },
+    );
+    return failures > 0 ? 1 : 0;
+  } finally {
+    await pool.close();
   }
-  return failures > 0 ? 1 : 0;
 }
 
 async function compile(dir: string, out: string): Promise<number> {

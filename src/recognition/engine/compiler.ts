@@ -58,6 +58,84 @@ function levelFor(score: number): PatternQuality['level'] {
   return score >= 0.6 ? 'good' : score >= 0.3 ? 'weak' : 'poor';
 }
 
+/** What the quality report measures on a pattern while its features are extracted. */
+export type PatternMeasure = Omit<PatternQuality, 'recognisability' | 'level' | 'reasons'> & {
+  grays: GrayImage[];
+};
+
+/** Features of one pattern (all its reference photos plus synthetic views): independent of others. */
+export async function compilePattern(
+  pattern: PatternInput,
+  net: DescriptorNet,
+  params: CompileParams = COMPILE_PARAMS,
+): Promise<{ compiled: CompiledPattern; measure: PatternMeasure }> {
+  if (pattern.images.length === 0) throw new Error(`pattern ${pattern.id} has no images`);
+  const references = [];
+  const m: PatternMeasure = {
+    id: pattern.id,
+    references: pattern.images.length,
+    keypoints: 0,
+    coverage: 1,
+    sharpness: Infinity,
+    minSide: Infinity,
+    repetition: 0,
+    grays: [],
+  };
+  for (const img of pattern.images) {
+    const { image } = workingImage(img, params.referenceMaxSide);
+    const keypoints = detectKeypoints(image, params.referenceDetector);
+    const descriptors = await describeKeypoints(image, keypoints, net);
+    const points = keypoints.flatMap((k) => [k.x, k.y]);
+    let allDescriptors = descriptors;
+    if (params.augment) {
+      const extra = await tiltedViewFeatures(image, net, params.augment);
+      // Within the per-booth size budget, thin the extra features evenly across views.
+      const room =
+        Math.floor(params.maxKeypointsPerPattern / pattern.images.length) - keypoints.length;
+      const keep = Math.max(0, Math.min(extra.descriptors.length, room));
+      const pick = Array.from({ length: keep }, (_, i) =>
+        Math.floor((i * extra.descriptors.length) / keep),
+      );
+      extra.descriptors = pick.map((i) => extra.descriptors[i]!);
+      extra.points = pick.flatMap((i) => [extra.points[2 * i]!, extra.points[2 * i + 1]!]);
+      points.push(...extra.points);
+      allDescriptors = new Uint8Array(
+        descriptors.length + extra.descriptors.length * (net.dims / 8),
+      );
+      allDescriptors.set(descriptors);
+      extra.descriptors.forEach((d, i) => allDescriptors.set(d, descriptors.length + i * d.length));
+    }
+    references.push({
+      width: image.width,
+      height: image.height,
+      points: Float32Array.from(points),
+      descriptors: allDescriptors,
+    });
+    m.keypoints += keypoints.length;
+    m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
+    m.sharpness = Math.min(m.sharpness, sharpness(image));
+    m.minSide = Math.min(m.minSide, img.width, img.height);
+    m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));
+    m.grays.push(image);
+  }
+  return { compiled: { id: pattern.id, references }, measure: m };
+}
+
+/** The artifact's set from every pattern's features: drops features two patterns share. */
+export function assemblePatternSet(
+  compiled: CompiledPattern[],
+  net: Pick<DescriptorNet, 'sha256' | 'dims'>,
+  params: CompileParams = COMPILE_PARAMS,
+): CompiledPatternSet {
+  if (compiled.length === 0) throw new Error('empty pattern set: give at least one pattern');
+  return {
+    v: ARTIFACT_VERSION,
+    modelSha256: net.sha256,
+    descriptorBytes: net.dims / 8,
+    patterns: dropSharedFeatures(compiled, net.dims / 8, params.shared),
+  };
+}
+
 export async function compilePatternSet(
   patterns: PatternInput[],
   net: DescriptorNet,
@@ -66,70 +144,13 @@ export async function compilePatternSet(
   const started = Date.now();
   if (patterns.length === 0) throw new Error('empty pattern set: give at least one pattern');
   const compiled: CompiledPattern[] = [];
-  const measures: Array<
-    Omit<PatternQuality, 'recognisability' | 'level' | 'reasons'> & { grays: GrayImage[] }
-  > = [];
+  const measures: PatternMeasure[] = [];
   for (const pattern of patterns) {
-    if (pattern.images.length === 0) throw new Error(`pattern ${pattern.id} has no images`);
-    const references = [];
-    const m = {
-      id: pattern.id,
-      references: pattern.images.length,
-      keypoints: 0,
-      coverage: 1,
-      sharpness: Infinity,
-      minSide: Infinity,
-      repetition: 0,
-      grays: [] as GrayImage[],
-    };
-    for (const img of pattern.images) {
-      const { image } = workingImage(img, params.referenceMaxSide);
-      const keypoints = detectKeypoints(image, params.referenceDetector);
-      const descriptors = await describeKeypoints(image, keypoints, net);
-      const points = keypoints.flatMap((k) => [k.x, k.y]);
-      let allDescriptors = descriptors;
-      if (params.augment) {
-        const extra = await tiltedViewFeatures(image, net, params.augment);
-        // Within the per-booth size budget, thin the extra features evenly across views.
-        const room =
-          Math.floor(params.maxKeypointsPerPattern / pattern.images.length) - keypoints.length;
-        const keep = Math.max(0, Math.min(extra.descriptors.length, room));
-        const pick = Array.from({ length: keep }, (_, i) =>
-          Math.floor((i * extra.descriptors.length) / keep),
-        );
-        extra.descriptors = pick.map((i) => extra.descriptors[i]!);
-        extra.points = pick.flatMap((i) => [extra.points[2 * i]!, extra.points[2 * i + 1]!]);
-        points.push(...extra.points);
-        allDescriptors = new Uint8Array(
-          descriptors.length + extra.descriptors.length * (net.dims / 8),
-        );
-        allDescriptors.set(descriptors);
-        extra.descriptors.forEach((d, i) =>
-          allDescriptors.set(d, descriptors.length + i * d.length),
-        );
-      }
-      references.push({
-        width: image.width,
-        height: image.height,
-        points: Float32Array.from(points),
-        descriptors: allDescriptors,
-      });
-      m.keypoints += keypoints.length;
-      m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
-      m.sharpness = Math.min(m.sharpness, sharpness(image));
-      m.minSide = Math.min(m.minSide, img.width, img.height);
-      m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));
-      m.grays.push(image);
-    }
-    compiled.push({ id: pattern.id, references });
-    measures.push(m);
+    const one = await compilePattern(pattern, net, params);
+    compiled.push(one.compiled);
+    measures.push(one.measure);
   }
-  const set: CompiledPatternSet = {
-    v: ARTIFACT_VERSION,
-    modelSha256: net.sha256,
-    descriptorBytes: net.dims / 8,
-    patterns: dropSharedFeatures(compiled, net.dims / 8, params.shared),
-  };
+  const set = assemblePatternSet(compiled, net, params);
   const matcher = new Matcher(set, net);
 
   const qualities: PatternQuality[] = [];

@@ -25,6 +25,9 @@ const { values } = parseArgs({
     dump: { type: 'string' },
     compile: { type: 'string', default: '{}' },
     tag: { type: 'string', default: '' },
+    // With RECOGNITION_BENCH_SCALE=3: only the queries the scale-1 set does not have (the first
+    // third of each venue is the scale-1 set, drawn from the same seeds), i.e. never tuned on.
+    'held-out': { type: 'boolean', default: false },
   },
 });
 const every = Number(values.every);
@@ -42,6 +45,9 @@ type Row = {
   got: string | null;
   reason: string | null;
   inliers: number;
+  candidate: string | null;
+  runnerUp: number;
+  seed: number;
   ms: number;
   file: string;
 };
@@ -72,7 +78,8 @@ for (const venue of venues) {
   const matchers = Object.entries(variants).map(
     ([k, v]) => [k, Matcher.fromArtifact(bytes, engine.net, { ...MATCH_PARAMS, ...v })] as const,
   );
-  const queries = venue.queries.filter((_, i) => i % every === 0);
+  const first = values['held-out'] ? Math.round(venue.queries.length / 3) : 0;
+  const queries = venue.queries.slice(first).filter((_, i) => i % every === 0);
   for (const q of queries) {
     const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
     for (const [k, m] of matchers) {
@@ -86,6 +93,9 @@ for (const venue of venues) {
         got: r.pattern,
         reason: r.evidence.rejected,
         inliers: r.evidence.inliers,
+        candidate: r.evidence.candidate ?? null,
+        runnerUp: r.evidence.runnerUp ?? 0,
+        seed: r.evidence.seedInliers,
         ms: performance.now() - t,
         file: q.file,
       });

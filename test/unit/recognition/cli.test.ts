@@ -11,11 +11,15 @@ const ROOT = join(import.meta.dirname, '../../..');
 const BIN = join(ROOT, 'src/recognition/cli/bin.mjs');
 const POSTERS = join(ROOT, 'src/server/seed/demo-patterns');
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       timeout: 120_000,
+      env: { ...process.env, ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -84,5 +88,47 @@ describe('stamp-rally CLI', () => {
     const bad = await cli(['match', '--patterns', patterns, '--json', broken]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/cannot read image .*broken\.jpg/);
+  }, 120_000);
+
+  it('answers in query order whatever the number of worker threads, and reports an unreadable query in its place', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    const posters = ['santa-workshop', 'snowman-village', 'toy-train-station'];
+    for (let i = 0; i < 7; i++)
+      copyFileSync(join(POSTERS, `${posters[i % 3]!}.jpg`), join(many, `q${i}.jpg`));
+    writeFileSync(join(many, 'q3.jpg'), 'truncated');
+    const args = ['match', '--patterns', patterns, '--json', many];
+    const one = await cli(args, { STAMP_RALLY_THREADS: '1' });
+    const three = await cli(args, { STAMP_RALLY_THREADS: '3' });
+    expect(one.code).toBe(1);
+    expect(three.code).toBe(1);
+    expect(three.stdout).toBe(one.stdout);
+    const lines = one.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { file: string; pattern: string | null });
+    expect(lines.map((l) => l.file)).toEqual(
+      [0, 1, 2, 4, 5, 6].map((i) => join(many, `q${i}.jpg`)),
+    );
+    expect(lines.map((l) => l.pattern)).toEqual([
+      'santa',
+      'snowman',
+      null,
+      'snowman',
+      null,
+      'santa',
+    ]);
+    expect(three.stderr).toMatch(/cannot read image .*q3\.jpg/);
+  }, 120_000);
+
+  it('fails clearly on an unreadable reference photo', async () => {
+    const bad = join(dir, 'bad-patterns');
+    mkdirSync(bad);
+    copyFileSync(join(POSTERS, 'santa-workshop.jpg'), join(bad, 'santa.jpg'));
+    writeFileSync(join(bad, 'broken.png'), 'not a png');
+    const r = await cli(['match', '--patterns', bad, '--json', queries]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cannot read image .*broken\.png/);
   }, 120_000);
 });
