@@ -5,7 +5,7 @@
 // ahead of the runner-up, accept.
 import { ransacHomography } from '../shared/ransac.js';
 import { checkQuad, DEFAULT_QUAD_LIMITS, projectCorners } from '../shared/quad-check.js';
-import type { Mat3, Point } from '../shared/homography.js';
+import type { Point } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
@@ -13,13 +13,10 @@ import { detectKeypoints } from '../features/fast-keypoints.js';
 import { boostLocalContrast, workingImage, type RgbaImage } from './frame.js';
 import { HammingIndex } from './hamming-index.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
-import { guidedMatch, KeypointGrid } from './guided-matching.js';
 
 export interface MatchEvidence {
-  /** Inliers of the best reference (after guided matching when that is on). */
+  /** RANSAC inliers of the best reference. */
   inliers: number;
-  /** RANSAC inliers among the globally matched correspondences, before guided matching. */
-  seedInliers: number;
   /** Inliers of the best other pattern. */
   runnerUp: number;
   /** Pattern the evidence points to, accepted or not. */
@@ -127,13 +124,11 @@ export class Matcher {
       candidate: string | null = null,
       inliers = 0,
       runnerUp = 0,
-      seedInliers = inliers,
     ): MatchResult => ({
       pattern: null,
       score: scoreFromInliers(inliers),
       evidence: {
         inliers,
-        seedInliers,
         runnerUp,
         candidate,
         keypoints: keypoints.length,
@@ -190,23 +185,15 @@ export class Matcher {
       }
     }
 
-    const seedFloor = p.guided ? p.guided.minSeedInliers : p.minInliers;
-    const acceptFloor = p.guided ? p.guided.minInliers : p.minInliers;
     const ranked = [...groups.entries()]
-      .filter(([, g]) => g.src.length >= seedFloor)
+      .filter(([, g]) => g.src.length >= p.minInliers)
       .sort((a, b) => b[1].src.length - a[1].src.length)
       .slice(0, p.verifyTop);
     const inliersByPattern = new Map<
       number,
-      {
-        inliers: number;
-        seed: number;
-        corners: Point[] | null;
-        reason: string | null;
-      }
+      { inliers: number; corners: Point[] | null; reason: string | null }
     >();
     const limits = { ...DEFAULT_QUAD_LIMITS, minAreaFraction: p.minAreaFraction };
-    let grid: KeypointGrid | null = null;
     for (const [k, g] of ranked) {
       const ref = this.refs[k]!;
       const compiled = this.set.patterns[ref.pattern]!.references[ref.reference]!;
@@ -216,44 +203,27 @@ export class Matcher {
         src = order.map((i) => g.src[i]!);
         dst = order.map((i) => g.dst[i]!);
       }
-      const plausible = p.ransacPlausible
-        ? (h: Mat3) =>
-            checkQuad(
-              projectCorners(h, compiled.width, compiled.height),
-              image.width,
-              image.height,
-              limits,
-            ).ok
-        : undefined;
       const fit = ransacHomography(src, dst, {
         threshold: p.ransacThreshold,
         maxIterations: p.ransacIterations,
         ordered: p.ransacOrdered,
-        plausible,
+        plausible: p.ransacPlausible
+          ? (h) =>
+              checkQuad(
+                projectCorners(h, compiled.width, compiled.height),
+                image.width,
+                image.height,
+                limits,
+              ).ok
+          : undefined,
       });
       if (!fit) continue;
-      let homography = fit.homography;
-      let inliers = fit.inlierCount;
-      if (p.guided && fit.inlierCount >= seedFloor) {
-        grid ??= new KeypointGrid(keypoints, image.width, image.height, 2 * p.guided.radius);
-        const guided = guidedMatch(
-          fit.homography,
-          compiled,
-          grid,
-          descriptors,
-          this.set.descriptorBytes,
-          p.guided,
-          plausible,
-        );
-        if (guided && guided.inliers > inliers) ({ homography, inliers } = guided);
-      }
-      const quad = projectCorners(homography, compiled.width, compiled.height);
+      const quad = projectCorners(fit.homography, compiled.width, compiled.height);
       const verdict = checkQuad(quad, image.width, image.height, limits);
       const previous = inliersByPattern.get(ref.pattern);
-      if (previous && previous.inliers >= inliers) continue;
+      if (previous && previous.inliers >= fit.inlierCount) continue;
       inliersByPattern.set(ref.pattern, {
-        inliers,
-        seed: fit.inlierCount,
+        inliers: fit.inlierCount,
         corners: verdict.ok ? quad.map((c) => ({ x: c.x * scale, y: c.y * scale })) : null,
         reason: verdict.ok ? null : verdict.reason,
       });
@@ -264,19 +234,17 @@ export class Matcher {
     const [patternIndex, best] = top;
     const runnerUp = sorted[1]?.[1].inliers ?? 0;
     const candidate = this.patternIds[patternIndex]!;
-    if (best.inliers < acceptFloor)
-      return none('too-few-inliers', candidate, best.inliers, runnerUp, best.seed);
-    if (best.reason)
-      return none(`outline-${best.reason}`, candidate, best.inliers, runnerUp, best.seed);
+    if (best.inliers < p.minInliers)
+      return none('too-few-inliers', candidate, best.inliers, runnerUp);
+    if (best.reason) return none(`outline-${best.reason}`, candidate, best.inliers, runnerUp);
     if (best.inliers < p.runnerUpFactor * runnerUp + p.runnerUpMargin) {
-      return none('ambiguous', candidate, best.inliers, runnerUp, best.seed);
+      return none('ambiguous', candidate, best.inliers, runnerUp);
     }
     return {
       pattern: candidate,
       score: scoreFromInliers(best.inliers),
       evidence: {
         inliers: best.inliers,
-        seedInliers: best.seed,
         runnerUp,
         candidate,
         keypoints: keypoints.length,

@@ -1,7 +1,6 @@
 // Tuned constants of the engine, in one place, with the measurement that set each (see README).
 import { DEFAULT_DETECTOR, type DetectorOptions } from '../features/fast-keypoints.js';
 import type { AugmentOptions } from './augment.js';
-import type { GuidedOptions } from './guided-matching.js';
 import type { SharedFeatureOptions } from './shared-features.js';
 
 export interface MatchParams {
@@ -35,8 +34,6 @@ export interface MatchParams {
   runnerUpMargin: number;
   /** The artwork's outline must cover at least this share of the frame (< 5 % must not stamp). */
   minAreaFraction: number;
-  /** Guided matching after RANSAC (null: off); see guided-matching.ts. */
-  guided: GuidedOptions | null;
   /** Overrides for a second pass over frames the first pass rejects (null: single pass). */
   secondPass: Partial<MatchParams> | null;
 }
@@ -59,7 +56,6 @@ export const MATCH_PARAMS: MatchParams = {
   runnerUpFactor: 1.5,
   runnerUpMargin: 4,
   minAreaFraction: 0.04,
-  guided: null,
   // Frames the first pass rejects get a second look with local contrast boosted (block 40 px,
   // target σ 40, gain ≤ 3): +3.3 points (low-contrast venue 63 → 76 %), no new errors; as a
   // single pass the same boost cost 1.4 points elsewhere.

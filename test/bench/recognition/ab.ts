@@ -47,7 +47,6 @@ type Row = {
   inliers: number;
   candidate: string | null;
   runnerUp: number;
-  seed: number;
   ms: number;
   file: string;
 };
@@ -95,7 +94,6 @@ for (const venue of venues) {
         inliers: r.evidence.inliers,
         candidate: r.evidence.candidate ?? null,
         runnerUp: r.evidence.runnerUp ?? 0,
-        seed: r.evidence.seedInliers,
         ms: performance.now() - t,
         file: q.file,
       });

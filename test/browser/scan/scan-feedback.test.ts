@@ -11,7 +11,6 @@ import {
 
 const evidence = (over: Partial<MatchResult['evidence']> = {}): MatchResult['evidence'] => ({
   inliers: 0,
-  seedInliers: 0,
   runnerUp: 0,
   candidate: null,
   keypoints: 500,
