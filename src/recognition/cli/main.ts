@@ -39,7 +39,8 @@ async function match(dir: string, queryArgs: string[], json: boolean): Promise<n
     await pool.run(
       patterns.map((p) => ({ op: 'compile', pattern: p.id, files: p.files })),
       (reply) => {
-        if (!reply.ok) throw new InputError(reply.message);
+        if (!reply.ok)
+          throw reply.unreadable ? new InputError(reply.message) : new Error(reply.message);
         compiled.push(reply.compiled!);
         model = reply.model;
       },

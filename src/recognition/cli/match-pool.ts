@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { PoolReply, PoolRequest } from './pool-messages.js';
 
-type Job = PoolRequest extends infer R ? (R extends PoolRequest ? Omit<R, 'id'> : never) : never;
+/** A request without its id (the pool numbers them); Omit applied to each variant of the union. */
+type Job = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
 export function defaultThreads(jobs: number): number {
   const wanted = Number(process.env.STAMP_RALLY_THREADS) || availableParallelism();

@@ -142,7 +142,6 @@ export async function compilePatternSet(
   params: CompileParams = COMPILE_PARAMS,
 ): Promise<CompileResult> {
   const started = Date.now();
-  if (patterns.length === 0) throw new Error('empty pattern set: give at least one pattern');
   const compiled: CompiledPattern[] = [];
   const measures: PatternMeasure[] = [];
   for (const pattern of patterns) {
