@@ -18,69 +18,106 @@ export interface SharedFeatureOptions {
   geometricInliers: number;
 }
 
-function markByDescriptor(
+/** Every reference's descriptors in one index, with each entry's reference and local position. */
+interface AllFeatures {
+  index: HammingIndex;
+  /** Reference (position in `refs`) of each global entry, and that reference's first entry. */
+  refOf: Int32Array;
+  offsets: number[];
+}
+
+function indexAll(
   refs: readonly { pattern: number; ref: CompiledReference }[],
   bytes: number,
-  distance: number,
-  shared: Uint8Array[],
-): void {
+): AllFeatures {
   const counts = refs.map((r) => r.ref.descriptors.length / bytes);
   const all = new Uint8Array(counts.reduce((s, n) => s + n, 0) * bytes);
-  const owners = new Int32Array(all.length / bytes);
+  const refOf = new Int32Array(all.length / bytes);
+  const offsets: number[] = [];
   let at = 0;
   refs.forEach((r, k) => {
     all.set(r.ref.descriptors, at * bytes);
-    owners.fill(r.pattern, at, at + counts[k]!);
+    refOf.fill(k, at, at + counts[k]!);
+    offsets.push(at);
     at += counts[k]!;
   });
-  const index = new HammingIndex(all, bytes);
-  let global = 0;
-  refs.forEach((r, k) => {
-    for (let i = 0; i < counts[k]!; i++, global++) {
-      index.near(all, global, distance, (other) => {
-        if (owners[other] !== r.pattern) shared[k]![i] = 1;
-      });
-    }
-  });
+  return { index: new HammingIndex(all, bytes), refOf, offsets };
 }
 
-function markByGeometry(
+/**
+ * Marks shared features in one search of the global index per feature: any feature of another
+ * pattern within `distance` marks it at once (the descriptor test), and the nearest feature of
+ * every other reference within `geometricDistance` becomes a correspondence; each pair of
+ * references of different patterns is then fitted with a homography whose inliers, when there
+ * are at least `geometricInliers`, are marked on both sides (the geometric test). The index keeps
+ * each reference's entries in their own order, so this visits and breaks ties exactly as a
+ * separate index per reference and per test would.
+ */
+function markShared(
   refs: readonly { pattern: number; ref: CompiledReference }[],
-  bytes: number,
+  all: AllFeatures,
   options: SharedFeatureOptions,
   shared: Uint8Array[],
 ): void {
-  const indexes = refs.map((r) => new HammingIndex(r.ref.descriptors, bytes));
-  for (let a = 0; a < refs.length; a++) {
-    for (let b = 0; b < refs.length; b++) {
-      if (refs[a]!.pattern === refs[b]!.pattern || a === b) continue;
-      const A = refs[a]!.ref;
-      const B = refs[b]!.ref;
-      const src: Point[] = [];
-      const dst: Point[] = [];
-      const pairs: Array<[number, number]> = [];
-      for (let i = 0; i < A.descriptors.length / bytes; i++) {
-        let best = -1;
-        let bestD = options.geometricDistance + 1;
-        indexes[b]!.near(A.descriptors, i, options.geometricDistance, (j, d) => {
-          if (d < bestD) [best, bestD] = [j, d];
-        });
-        if (best < 0) continue;
-        src.push({ x: A.points[2 * i]!, y: A.points[2 * i + 1]! });
-        dst.push({ x: B.points[2 * best]!, y: B.points[2 * best + 1]! });
-        pairs.push([i, best]);
-      }
-      if (src.length < options.geometricInliers) continue;
-      const fit = ransacHomography(src, dst, { threshold: 4, maxIterations: 300 });
-      if (!fit || fit.inlierCount < options.geometricInliers) continue;
-      pairs.forEach(([i, j], n) => {
-        if (fit.inliers[n]) {
-          shared[a]![i] = 1;
-          shared[b]![j] = 1;
+  const n = refs.length;
+  const geometric = options.geometricInliers > 0;
+  const radius = Math.max(options.distance, geometric ? options.geometricDistance : 0);
+  const bestD = new Int32Array(n);
+  const bestJ = new Int32Array(n);
+  // stampOf[b] === stamp: reference b already has a candidate for the current feature.
+  const stampOf = new Int32Array(n).fill(-1);
+  let stamp = 0;
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    const pattern = refs[a]!.pattern;
+    // pairs[b]: [i, j] of A's feature i and its nearest feature j of reference b.
+    const pairs: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+    for (let i = 0; i < shared[a]!.length; i++, stamp++) {
+      touched.length = 0;
+      const visit = (g: number, d: number): void => {
+        const b = all.refOf[g]!;
+        if (refs[b]!.pattern === pattern) return;
+        if (d <= options.distance) shared[a]![i] = 1;
+        if (!geometric || d > options.geometricDistance) return;
+        if (stampOf[b] !== stamp) {
+          stampOf[b] = stamp;
+          touched.push(b);
+          bestD[b] = d;
+          bestJ[b] = g - all.offsets[b]!;
+        } else if (d < bestD[b]!) {
+          bestD[b] = d;
+          bestJ[b] = g - all.offsets[b]!;
         }
-      });
+      };
+      all.index.near(all.index.descriptors, all.offsets[a]! + i, radius, visit);
+      for (const b of touched) pairs[b]!.push([i, bestJ[b]!]);
     }
+    if (geometric) fitPairs(refs, a, pairs, options.geometricInliers, shared);
   }
+}
+
+function fitPairs(
+  refs: readonly { pattern: number; ref: CompiledReference }[],
+  a: number,
+  pairs: ReadonlyArray<ReadonlyArray<[number, number]>>,
+  minInliers: number,
+  shared: Uint8Array[],
+): void {
+  const A = refs[a]!.ref;
+  pairs.forEach((list, b) => {
+    if (list.length < minInliers) return;
+    const B = refs[b]!.ref;
+    const src: Point[] = list.map(([i]) => ({ x: A.points[2 * i]!, y: A.points[2 * i + 1]! }));
+    const dst: Point[] = list.map(([, j]) => ({ x: B.points[2 * j]!, y: B.points[2 * j + 1]! }));
+    const fit = ransacHomography(src, dst, { threshold: 4, maxIterations: 300 });
+    if (!fit || fit.inlierCount < minInliers) return;
+    list.forEach(([i, j], k) => {
+      if (fit.inliers[k]) {
+        shared[a]![i] = 1;
+        shared[b]![j] = 1;
+      }
+    });
+  });
 }
 
 /** Copies of `patterns` without the features they share with another pattern. */
@@ -91,8 +128,8 @@ export function dropSharedFeatures(
 ): CompiledPattern[] {
   const refs = patterns.flatMap((p, pattern) => p.references.map((ref) => ({ pattern, ref })));
   const shared = refs.map((r) => new Uint8Array(r.ref.descriptors.length / bytes));
-  if (options.distance > 0) markByDescriptor(refs, bytes, options.distance, shared);
-  if (options.geometricInliers > 0) markByGeometry(refs, bytes, options, shared);
+  if (options.distance > 0 || options.geometricInliers > 0)
+    markShared(refs, indexAll(refs, bytes), options, shared);
   let k = 0;
   return patterns.map((p) => ({
     id: p.id,

@@ -25,6 +25,8 @@ const { values } = parseArgs({
     dump: { type: 'string' },
     compile: { type: 'string', default: '{}' },
     tag: { type: 'string', default: '' },
+    // Another descriptor model (ONNX file) instead of the shipped one, to compare end to end.
+    model: { type: 'string' },
     // With RECOGNITION_BENCH_SCALE=3: only the queries the scale-1 set does not have (the first
     // third of each venue is the scale-1 set, drawn from the same seeds), i.e. never tuned on.
     'held-out': { type: 'boolean', default: false },
@@ -32,7 +34,7 @@ const { values } = parseArgs({
 });
 const every = Number(values.every);
 const variants = JSON.parse(values.variants) as Record<string, Partial<MatchParams>>;
-const engine = await createNodeEngine();
+const engine = await createNodeEngine(values.model);
 const venues = readDataset(await ensureDataset('.cache/recognition-bench')).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );

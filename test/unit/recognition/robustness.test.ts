@@ -128,6 +128,46 @@ describe('dropSharedFeatures', () => {
     });
     expect(a!.references.map((r) => r.points.length)).toEqual([2, 2]);
   });
+
+  it('removes a template two patterns share at another place, even with changed descriptors', () => {
+    const rng = createRng(5);
+    const random = () => Array.from({ length: 32 }, () => rng.int(256));
+    // 20 template features; pattern b has them shifted by (30, 12) with 3 bytes flipped each
+    // (≈ 12 bits: beyond the descriptor test's 8, within the geometric test's 56).
+    const template = Array.from({ length: 20 }, random);
+    const at = Array.from({ length: 20 }, () => [rng.range(0, 60), rng.range(0, 60)] as const);
+    const changed = template.map((t) => t.map((v, i) => (i % 11 === 0 ? v ^ 0x0f : v)));
+    const mk = (descs: number[][], pts: (readonly [number, number])[]) => ({
+      width: 100,
+      height: 100,
+      points: Float32Array.from(pts.flat()),
+      descriptors: Uint8Array.from(descs.flat()),
+    });
+    const own = (n: number) => Array.from({ length: n }, random);
+    const ownAt = (n: number) =>
+      Array.from({ length: n }, () => [rng.range(0, 99), rng.range(0, 99)] as const);
+    const patterns = [
+      { id: 'a', references: [mk([...template, ...own(15)], [...at, ...ownAt(15)])] },
+      {
+        id: 'b',
+        references: [
+          mk(
+            [...changed, ...own(10)],
+            [...at.map(([x, y]) => [x + 30, y + 12] as const), ...ownAt(10)],
+          ),
+        ],
+      },
+      { id: 'c', references: [mk(own(25), ownAt(25))] },
+    ];
+    const options = { distance: 8, geometricDistance: 56, geometricInliers: 15 };
+    const [a, b, c] = dropSharedFeatures(patterns, 32, options);
+    expect(a!.references[0]!.points.length / 2).toBe(15);
+    expect(b!.references[0]!.points.length / 2).toBe(10);
+    expect(c!.references[0]!.points.length / 2).toBe(25);
+    // The template alone (not enough correspondences for the homography) stays.
+    const few = dropSharedFeatures(patterns, 32, { ...options, geometricInliers: 21 });
+    expect(few[0]!.references[0]!.points.length / 2).toBe(35);
+  });
 });
 
 describe('tilted reference views', () => {
