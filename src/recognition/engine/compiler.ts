@@ -150,7 +150,8 @@ export async function compilePatternSet(
     measures.push(one.measure);
   }
   const set = assemblePatternSet(compiled, net, params);
-  const matcher = new Matcher(set, net);
+  // All keypoints, always: recognisability is graded by the full geometric evidence.
+  const matcher = new Matcher(set, net, { ...MATCH_PARAMS, earlyLook: null });
 
   const qualities: PatternQuality[] = [];
   for (const m of measures) {

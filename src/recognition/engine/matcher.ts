@@ -11,7 +11,8 @@ import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { detectKeypoints } from '../features/fast-keypoints.js';
 import { boostLocalContrast, workingImage, type RgbaImage } from './frame.js';
-import { HammingIndex } from './hamming-index.js';
+import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
+import type { Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
 
 export interface MatchEvidence {
@@ -35,13 +36,6 @@ export interface MatchResult {
   evidence: MatchEvidence;
 }
 
-interface RefEntry {
-  pattern: number;
-  reference: number;
-  /** Index of the reference's first descriptor in the global index. */
-  offset: number;
-}
-
 export function scoreFromInliers(inliers: number): number {
   return 1 - Math.exp(-inliers / 30);
 }
@@ -52,11 +46,29 @@ function prepare(image: GrayImage, p: MatchParams): GrayImage | null {
   return lc ? boostLocalContrast(image, lc.block, lc.target, lc.maxGain, lc.minPeakGain) : image;
 }
 
+function withKeypoints(result: MatchResult, keypoints: number): MatchResult {
+  return { ...result, evidence: { ...result.evidence, keypoints } };
+}
+
+/**
+ * Indices of the first `share` of each pyramid level's keypoints (detection lists each level's
+ * strongest first, and a level's keypoints share one size), in ascending order.
+ */
+export function strongestPerLevel(keypoints: readonly Keypoint[], share: number): number[] {
+  const head: number[] = [];
+  for (let start = 0; start < keypoints.length;) {
+    let end = start;
+    while (end < keypoints.length && keypoints[end]!.size === keypoints[start]!.size) end++;
+    const take = Math.ceil((end - start) * share);
+    for (let i = start; i < start + take; i++) head.push(i);
+    start = end;
+  }
+  return head;
+}
+
 export class Matcher {
   readonly patternIds: readonly string[];
-  private readonly index: HammingIndex;
-  private readonly owner: Int32Array;
-  private readonly refs: RefEntry[] = [];
+  private readonly index: ReferenceIndex;
 
   constructor(
     private readonly set: CompiledPatternSet,
@@ -67,27 +79,7 @@ export class Matcher {
       throw new Error('pattern set was compiled with a different recognition model; recompile it');
     }
     this.patternIds = set.patterns.map((p) => p.id);
-    const all: Uint8Array[] = [];
-    let offset = 0;
-    set.patterns.forEach((p, pi) =>
-      p.references.forEach((r, ri) => {
-        this.refs.push({ pattern: pi, reference: ri, offset });
-        all.push(r.descriptors);
-        offset += r.descriptors.length / set.descriptorBytes;
-      }),
-    );
-    const descriptors = new Uint8Array(offset * set.descriptorBytes);
-    let at = 0;
-    for (const d of all) {
-      descriptors.set(d, at);
-      at += d.length;
-    }
-    this.index = new HammingIndex(descriptors, set.descriptorBytes);
-    this.owner = new Int32Array(offset);
-    this.refs.forEach((r, k) => {
-      const n = set.patterns[r.pattern]!.references[r.reference]!.points.length / 2;
-      this.owner.fill(k, r.offset, r.offset + n);
-    });
+    this.index = new ReferenceIndex(set);
   }
 
   static fromArtifact(bytes: Uint8Array, net: DescriptorNet, params?: MatchParams): Matcher {
@@ -137,54 +129,61 @@ export class Matcher {
       },
     });
     if (keypoints.length < p.minInliers) return none('too-little-texture');
-    const descriptors = await describeKeypoints(image, keypoints, this.net);
-
-    // Per reference: correspondences (frame point → reference point) that pass the cross-pattern
-    // test: a pattern's nearest descriptor must be within `ratio` × the nearest of any other
-    // pattern (ratio > 1 lets near-ties vote for both and leaves the decision to geometry).
-    const groups = new Map<number, { src: Point[]; dst: Point[]; d: number[] }>();
-    // Nearest distance and descriptor per pattern for the current keypoint, reset through
-    // `touched` (no per-keypoint allocation).
-    const nearestD = new Float64Array(this.patternIds.length).fill(Infinity);
-    const nearestR = new Int32Array(this.patternIds.length);
-    const touched: number[] = [];
-    const visit = (r: number, d: number): void => {
-      const pattern = this.refs[this.owner[r]!]!.pattern;
-      if (nearestD[pattern] === Infinity) touched.push(pattern);
-      if (d < nearestD[pattern]!) {
-        nearestD[pattern] = d;
-        nearestR[pattern] = r;
+    const all = keypoints.map((_, i) => i);
+    const votes: Votes = [];
+    const descriptors = new Uint8Array(keypoints.length * this.set.descriptorBytes);
+    const early = p.earlyLook;
+    if (early) {
+      // A first look at the strongest keypoints of each level: a clear match there is final,
+      // otherwise the rest are described and the frame is decided on all of them, exactly as
+      // without the early look (the first look's votes are reused).
+      const head = strongestPerLevel(keypoints, early.share);
+      await this.describeInto(image, keypoints, head, descriptors);
+      this.index.vote(descriptors, head, p.maxDistance, p.ratio, votes);
+      const quick = this.verify(this.index.groups(keypoints, votes, head), image, scale, p, none);
+      if (quick.pattern !== null && quick.evidence.inliers >= early.minInliers) {
+        return withKeypoints(quick, keypoints.length);
       }
-    };
-    for (let q = 0; q < keypoints.length; q++) {
-      for (const pattern of touched) nearestD[pattern] = Infinity;
-      touched.length = 0;
-      this.index.near(descriptors, q, p.maxDistance, visit);
-      let first = p.maxDistance + 1;
-      let second = p.maxDistance + 1;
-      for (const pattern of touched) {
-        const d = nearestD[pattern]!;
-        if (d < first) {
-          second = first;
-          first = d;
-        } else if (d < second) second = d;
-      }
-      for (const pattern of touched) {
-        const d = nearestD[pattern]!;
-        if (d > p.ratio * (d === first ? second : first)) continue;
-        const r = nearestR[pattern]!;
-        const k = this.owner[r]!;
-        const ref = this.refs[k]!;
-        const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
-        const local = r - ref.offset;
-        const group = groups.get(k) ?? { src: [], dst: [], d: [] };
-        group.src.push({ x: points[local * 2]!, y: points[local * 2 + 1]! });
-        group.dst.push({ x: keypoints[q]!.x, y: keypoints[q]!.y });
-        group.d.push(d);
-        groups.set(k, group);
-      }
+      const rest = all.filter((i) => votes[i] === undefined);
+      await this.describeInto(image, keypoints, rest, descriptors);
+      this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
+    } else {
+      descriptors.set(await describeKeypoints(image, keypoints, this.net));
+      this.index.vote(descriptors, all, p.maxDistance, p.ratio, votes);
     }
+    const groups = this.index.groups(keypoints, votes, all);
+    return withKeypoints(this.verify(groups, image, scale, p, none), keypoints.length);
+  }
 
+  /** Describes keypoints `which` into their slots of `out`. */
+  private async describeInto(
+    image: GrayImage,
+    keypoints: readonly Keypoint[],
+    which: readonly number[],
+    out: Uint8Array,
+  ): Promise<void> {
+    const bytes = this.set.descriptorBytes;
+    const d = await describeKeypoints(
+      image,
+      which.map((i) => keypoints[i]!),
+      this.net,
+    );
+    which.forEach((i, n) => out.set(d.subarray(n * bytes, (n + 1) * bytes), i * bytes));
+  }
+
+  /** RANSAC on the best-voted references, outline checks, and the accept rule. */
+  private verify(
+    groups: Map<number, Group>,
+    image: GrayImage,
+    scale: number,
+    p: MatchParams,
+    none: (
+      rejected: string,
+      candidate?: string | null,
+      inliers?: number,
+      runnerUp?: number,
+    ) => MatchResult,
+  ): MatchResult {
     const ranked = [...groups.entries()]
       .filter(([, g]) => g.src.length >= p.minInliers)
       .sort((a, b) => b[1].src.length - a[1].src.length)
@@ -195,7 +194,7 @@ export class Matcher {
     >();
     const limits = { ...DEFAULT_QUAD_LIMITS, minAreaFraction: p.minAreaFraction };
     for (const [k, g] of ranked) {
-      const ref = this.refs[k]!;
+      const ref = this.index.refs[k]!;
       const compiled = this.set.patterns[ref.pattern]!.references[ref.reference]!;
       let { src, dst } = g;
       if (p.ransacOrdered) {
@@ -247,7 +246,7 @@ export class Matcher {
         inliers: best.inliers,
         runnerUp,
         candidate,
-        keypoints: keypoints.length,
+        keypoints: 0,
         corners: best.corners,
         rejected: null,
       },

@@ -34,6 +34,11 @@ export interface MatchParams {
   runnerUpMargin: number;
   /** The artwork's outline must cover at least this share of the frame (< 5 % must not stamp). */
   minAreaFraction: number;
+  /**
+   * Describe and match this share of each level's strongest keypoints first; an accept with at
+   * least `minInliers` there is final (null: always all keypoints).
+   */
+  earlyLook: { share: number; minInliers: number } | null;
   /** Overrides for a second pass over frames the first pass rejects (null: single pass). */
   secondPass: Partial<MatchParams> | null;
 }
@@ -56,6 +61,10 @@ export const MATCH_PARAMS: MatchParams = {
   runnerUpFactor: 1.5,
   runnerUpMargin: 4,
   minAreaFraction: 0.04,
+  // A quarter of each level's keypoints first, final when it accepts with ≥ 18 inliers: same
+  // decisions on all 780 bench queries, 297 of 496 accepts end there; positives 63 → 45 ms,
+  // negatives +3–5 ms (shares 0.3–0.5 and floors 20–30 exit less often). README row 42.
+  earlyLook: { share: 0.25, minInliers: 18 },
   // Frames the first pass rejects get a second look with local contrast boosted (block 40 px,
   // target σ 40, gain ≤ 3): +3.3 points (low-contrast venue 63 → 76 %), no new errors; as a
   // single pass the same boost cost 1.4 points elsewhere.

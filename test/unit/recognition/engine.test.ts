@@ -57,6 +57,23 @@ describe('recognition engine (Node)', () => {
     expect(none.evidence.rejected).toBe('too-little-texture');
   });
 
+  it('decides on the strongest keypoints first only when they already match clearly', async () => {
+    const set = decodeArtifact(artifact);
+    const look = { share: 0.4, minInliers: 24 };
+    const withLook = new Matcher(set, engine.net, { ...MATCH_PARAMS, earlyLook: look });
+    const without = new Matcher(set, engine.net, { ...MATCH_PARAMS, earlyLook: null });
+    // A clear view: the first look accepts it, with fewer inliers than all keypoints give.
+    const clear = view(await demoPoster('santa-workshop'));
+    const [quick, full] = [await withLook.match(clear), await without.match(clear)];
+    expect(quick.pattern).toBe('santa-workshop');
+    expect(quick.evidence.inliers).toBeGreaterThanOrEqual(look.minInliers);
+    expect(quick.evidence.inliers).toBeLessThan(full.evidence.inliers);
+    expect(quick.evidence.keypoints).toBe(full.evidence.keypoints);
+    // No clear match: the frame is decided on all keypoints, exactly as without the first look.
+    const outsider = view(await demoPoster('toy-train-station'));
+    expect(await withLook.match(outsider)).toEqual(await without.match(outsider));
+  });
+
   it('refuses an artifact compiled with another model', () => {
     const other = { ...engine.net, sha256: '00'.repeat(32) };
     expect(() => new Matcher(decodeArtifact(artifact), other)).toThrow(

@@ -1,0 +1,132 @@
+// Frame keypoints → putative correspondences per reference: each frame descriptor votes for the
+// pattern whose nearest descriptor is within `ratio` × the nearest of every other pattern (so the
+// several photos of one booth do not cancel out), paired with that nearest reference feature.
+import type { Point } from '../shared/homography.js';
+import type { Keypoint } from '../shared/patches.js';
+import type { CompiledPatternSet } from './artifact.js';
+import { HammingIndex } from './hamming-index.js';
+
+export interface RefEntry {
+  pattern: number;
+  reference: number;
+  /** Index of the reference's first descriptor in the global index. */
+  offset: number;
+}
+
+/** Correspondences of one reference: frame point → reference point, with descriptor distance. */
+export interface Group {
+  src: Point[];
+  dst: Point[];
+  d: number[];
+}
+
+/** Every reference feature of a pattern set in one Hamming index, with its owner. */
+export class ReferenceIndex {
+  readonly refs: RefEntry[] = [];
+  private readonly index: HammingIndex;
+  private readonly owner: Int32Array;
+
+  constructor(private readonly set: CompiledPatternSet) {
+    const all: Uint8Array[] = [];
+    let offset = 0;
+    set.patterns.forEach((p, pi) =>
+      p.references.forEach((r, ri) => {
+        this.refs.push({ pattern: pi, reference: ri, offset });
+        all.push(r.descriptors);
+        offset += r.descriptors.length / set.descriptorBytes;
+      }),
+    );
+    const descriptors = new Uint8Array(offset * set.descriptorBytes);
+    let at = 0;
+    for (const d of all) {
+      descriptors.set(d, at);
+      at += d.length;
+    }
+    this.index = new HammingIndex(descriptors, set.descriptorBytes);
+    this.owner = new Int32Array(offset);
+    this.refs.forEach((r, k) => {
+      const n = set.patterns[r.pattern]!.references[r.reference]!.points.length / 2;
+      this.owner.fill(k, r.offset, r.offset + n);
+    });
+  }
+
+  /**
+   * Votes of keypoints `which` (descriptor indices) into `votes`: for each, the
+   * references (position in `refs`) and their features that pass the cross-pattern test.
+   */
+  vote(
+    descriptors: Uint8Array,
+    which: Iterable<number>,
+    maxDistance: number,
+    ratio: number,
+    votes: Votes,
+  ): void {
+    const patterns = this.set.patterns.length;
+    // Nearest distance and descriptor per pattern for the current keypoint, reset through
+    // `touched` (no per-keypoint allocation).
+    const nearestD = new Float64Array(patterns).fill(Infinity);
+    const nearestR = new Int32Array(patterns);
+    const touched: number[] = [];
+    const visit = (r: number, d: number): void => {
+      const pattern = this.refs[this.owner[r]!]!.pattern;
+      if (nearestD[pattern] === Infinity) touched.push(pattern);
+      if (d < nearestD[pattern]!) {
+        nearestD[pattern] = d;
+        nearestR[pattern] = r;
+      }
+    };
+    for (const q of which) {
+      for (const pattern of touched) nearestD[pattern] = Infinity;
+      touched.length = 0;
+      this.index.near(descriptors, q, maxDistance, visit);
+      let first = maxDistance + 1;
+      let second = maxDistance + 1;
+      for (const pattern of touched) {
+        const d = nearestD[pattern]!;
+        if (d < first) {
+          second = first;
+          first = d;
+        } else if (d < second) second = d;
+      }
+      const mine: Vote[] = [];
+      for (const pattern of touched) {
+        const d = nearestD[pattern]!;
+        if (d > ratio * (d === first ? second : first)) continue;
+        const r = nearestR[pattern]!;
+        const k = this.owner[r]!;
+        mine.push({ ref: k, feature: r - this.refs[k]!.offset, d });
+      }
+      votes[q] = mine;
+    }
+  }
+
+  /** Correspondences per reference from the votes of keypoints `which`, in ascending order. */
+  groups(
+    keypoints: readonly Keypoint[],
+    votes: Votes,
+    which: readonly number[],
+  ): Map<number, Group> {
+    const groups = new Map<number, Group>();
+    for (const q of which) {
+      for (const v of votes[q] ?? []) {
+        const ref = this.refs[v.ref]!;
+        const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
+        const group = groups.get(v.ref) ?? { src: [], dst: [], d: [] };
+        group.src.push({ x: points[v.feature * 2]!, y: points[v.feature * 2 + 1]! });
+        group.dst.push({ x: keypoints[q]!.x, y: keypoints[q]!.y });
+        group.d.push(v.d);
+        groups.set(v.ref, group);
+      }
+    }
+    return groups;
+  }
+}
+
+interface Vote {
+  ref: number;
+  feature: number;
+  d: number;
+}
+
+/** Per keypoint index: its votes (undefined until searched). */
+export type Votes = Array<Vote[] | undefined>;
