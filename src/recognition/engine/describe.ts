@@ -1,6 +1,12 @@
 // Binary descriptors of keypoints: oriented 32×32 patches → the ONNX descriptor network → signs.
 // The network runs behind an interface so this module stays free of any runtime (Node or browser).
-import { binarize, buildPyramid, extractPatches, type Keypoint } from '../shared/patches.js';
+import {
+  binarize,
+  buildPyramid,
+  extractPatches,
+  type FloatLevel,
+  type Keypoint,
+} from '../shared/patches.js';
 import type { GrayImage } from '../shared/preprocess.js';
 
 export interface DescriptorNet {
@@ -15,15 +21,16 @@ export interface DescriptorNet {
 /** Largest batch sent to the network at once (bounds the input tensor's memory). */
 const MAX_BATCH = 1024;
 
+/** `pyramid` (from buildPyramid(image)) may be passed in when one image is described in parts. */
 export async function describeKeypoints(
   image: GrayImage,
   keypoints: readonly Keypoint[],
   net: DescriptorNet,
+  pyramid: readonly FloatLevel[] = keypoints.length > 0 ? buildPyramid(image) : [],
 ): Promise<Uint8Array> {
   const bytes = net.dims / 8;
   const out = new Uint8Array(keypoints.length * bytes);
   if (keypoints.length === 0) return out;
-  const pyramid = buildPyramid(image);
   for (let start = 0; start < keypoints.length; start += MAX_BATCH) {
     const batch = keypoints.slice(start, start + MAX_BATCH);
     const patches = extractPatches(pyramid, batch);

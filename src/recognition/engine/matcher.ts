@@ -2,7 +2,8 @@
 // frame are matched to every pattern through a Hamming index (a match must be clearly closer than
 // any other pattern's nearest descriptor), the best-voted references are verified with a RANSAC
 // homography and a sanity check of the projected outline, and only enough geometric inliers, well
-// ahead of the runner-up, accept.
+// ahead of the runner-up, accept. The strongest keypoints are looked at first, and a clear match
+// there ends the frame early.
 import { ransacHomography } from '../shared/ransac.js';
 import { checkQuad, DEFAULT_QUAD_LIMITS, projectCorners } from '../shared/quad-check.js';
 import type { Point } from '../shared/homography.js';
@@ -12,7 +13,7 @@ import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { detectKeypoints } from '../features/fast-keypoints.js';
 import { boostLocalContrast, workingImage, type RgbaImage } from './frame.js';
 import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
-import type { Keypoint } from '../shared/patches.js';
+import { buildPyramid, type FloatLevel, type Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
 
 export interface MatchEvidence {
@@ -138,14 +139,15 @@ export class Matcher {
       // otherwise the rest are described and the frame is decided on all of them, exactly as
       // without the early look (the first look's votes are reused).
       const head = strongestPerLevel(keypoints, early.share);
-      await this.describeInto(image, keypoints, head, descriptors);
+      const pyramid = buildPyramid(image);
+      await this.describeInto(image, pyramid, keypoints, head, descriptors);
       this.index.vote(descriptors, head, p.maxDistance, p.ratio, votes);
       const quick = this.verify(this.index.groups(keypoints, votes, head), image, scale, p, none);
       if (quick.pattern !== null && quick.evidence.inliers >= early.minInliers) {
         return withKeypoints(quick, keypoints.length);
       }
       const rest = all.filter((i) => votes[i] === undefined);
-      await this.describeInto(image, keypoints, rest, descriptors);
+      await this.describeInto(image, pyramid, keypoints, rest, descriptors);
       this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
     } else {
       descriptors.set(await describeKeypoints(image, keypoints, this.net));
@@ -158,6 +160,7 @@ export class Matcher {
   /** Describes keypoints `which` into their slots of `out`. */
   private async describeInto(
     image: GrayImage,
+    pyramid: readonly FloatLevel[],
     keypoints: readonly Keypoint[],
     which: readonly number[],
     out: Uint8Array,
@@ -167,6 +170,7 @@ export class Matcher {
       image,
       which.map((i) => keypoints[i]!),
       this.net,
+      pyramid,
     );
     which.forEach((i, n) => out.set(d.subarray(n * bytes, (n + 1) * bytes), i * bytes));
   }
