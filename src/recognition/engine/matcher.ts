@@ -133,26 +133,23 @@ export class Matcher {
     const all = keypoints.map((_, i) => i);
     const votes: Votes = [];
     const descriptors = new Uint8Array(keypoints.length * this.set.descriptorBytes);
-    const early = p.earlyLook;
-    if (early) {
-      // A first look at the strongest keypoints of each level: a clear match there is final,
-      // otherwise the rest are described and the frame is decided on all of them, exactly as
-      // without the early look (the first look's votes are reused).
-      const head = strongestPerLevel(keypoints, early.share);
-      const pyramid = buildPyramid(image);
-      await this.describeInto(image, pyramid, keypoints, head, descriptors);
-      this.index.vote(descriptors, head, p.maxDistance, p.ratio, votes);
-      const quick = this.verify(this.index.groups(keypoints, votes, head), image, scale, p, none);
-      if (quick.pattern !== null && quick.evidence.inliers >= early.minInliers) {
+    const pyramid = buildPyramid(image);
+    // Early looks at the strongest keypoints of each level: an accept there (with enough inliers)
+    // is final. Otherwise the rest are described too and the frame is decided on all keypoints,
+    // exactly as without early looks (their votes are reused).
+    for (const share of p.earlyLook?.shares ?? []) {
+      const look = strongestPerLevel(keypoints, share);
+      const fresh = look.filter((i) => votes[i] === undefined);
+      await this.describeInto(image, pyramid, keypoints, fresh, descriptors);
+      this.index.vote(descriptors, fresh, p.maxDistance, p.ratio, votes);
+      const quick = this.verify(this.index.groups(keypoints, votes, look), image, scale, p, none);
+      if (quick.pattern !== null && quick.evidence.inliers >= p.earlyLook!.minInliers) {
         return withKeypoints(quick, keypoints.length);
       }
-      const rest = all.filter((i) => votes[i] === undefined);
-      await this.describeInto(image, pyramid, keypoints, rest, descriptors);
-      this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
-    } else {
-      descriptors.set(await describeKeypoints(image, keypoints, this.net));
-      this.index.vote(descriptors, all, p.maxDistance, p.ratio, votes);
     }
+    const rest = all.filter((i) => votes[i] === undefined);
+    await this.describeInto(image, pyramid, keypoints, rest, descriptors);
+    this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
     const groups = this.index.groups(keypoints, votes, all);
     return withKeypoints(this.verify(groups, image, scale, p, none), keypoints.length);
   }

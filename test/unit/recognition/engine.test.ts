@@ -59,7 +59,7 @@ describe('recognition engine (Node)', () => {
 
   it('decides on the strongest keypoints first only when they already match clearly', async () => {
     const set = decodeArtifact(artifact);
-    const look = { share: 0.4, minInliers: 24 };
+    const look = { shares: [0.4], minInliers: 24 };
     const withLook = new Matcher(set, engine.net, { ...MATCH_PARAMS, earlyLook: look });
     const without = new Matcher(set, engine.net, { ...MATCH_PARAMS, earlyLook: null });
     // A clear view: the first look accepts it, with fewer inliers than all keypoints give.
