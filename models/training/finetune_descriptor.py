@@ -124,6 +124,16 @@ def hard_pairs(imgs, rng, count):
     return np.concatenate(A)[:count], np.concatenate(B)[:count]
 
 
+def mixed_batch(A, B, EA, EB, batch):
+    """Half hard pairs (A, B), half original pairs (EA, EB), as float tensors N x 1 x 32 x 32."""
+    half = batch // 2
+    i = np.random.randint(0, len(A), half)
+    k = np.random.randint(0, len(EA), batch - half)
+    xa = torch.from_numpy(np.concatenate([A[i], EA[k]])[:, None].astype(np.float32))
+    xb = torch.from_numpy(np.concatenate([B[i], EB[k]])[:, None].astype(np.float32))
+    return xa, xb
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=12)
@@ -170,11 +180,7 @@ def main():
         lr = args.lr * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
         for g in opt.param_groups:
             g['lr'] = lr
-        half = args.batch // 2
-        i = np.random.randint(0, len(A), half)
-        k = np.random.randint(0, len(EA), args.batch - half)
-        xa = torch.from_numpy(np.concatenate([A[i], EA[k]])[:, None].astype(np.float32))
-        xb = torch.from_numpy(np.concatenate([B[i], EB[k]])[:, None].astype(np.float32))
+        xa, xb = mixed_batch(A, B, EA, EB, args.batch)
         if rng.random() < 0.5:
             xa, xb = xb, xa
         loss = hardnet_loss(net(xa), net(xb))

@@ -17,7 +17,7 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from train_patch_descriptor import binary_top1, export, hardnet_loss, make_pairs, sources  # noqa: E402
 from train_tiny_descriptor import TinyPatchNet  # noqa: E402
-from finetune_descriptor import FoldedTinyNet, hard_pairs, load_onnx  # noqa: E402
+from finetune_descriptor import FoldedTinyNet, hard_pairs, load_onnx, mixed_batch  # noqa: E402
 
 torch.set_flush_denormal(True)
 
@@ -85,11 +85,7 @@ def main():
         lr = args.lr * max(0.03, 1 - (time.time() - t1) / (args.minutes * 60))
         for g in opt.param_groups:
             g['lr'] = lr
-        half = args.batch // 2
-        i = np.random.randint(0, len(HA), half)
-        k = np.random.randint(0, len(EA), args.batch - half)
-        xa = torch.from_numpy(np.concatenate([HA[i], EA[k]])[:, None].astype(np.float32))
-        xb = torch.from_numpy(np.concatenate([HB[i], EB[k]])[:, None].astype(np.float32))
+        xa, xb = mixed_batch(HA, HB, EA, EB, args.batch)
         ya, yb = embed(xa), embed(xb)
         loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
         if args.binary_weight > 0:
@@ -106,7 +102,9 @@ def main():
                 export(net, args.out)
                 net.train()
     hard, orig = evaluate()
-    print(f'end after {step} steps: binary top1 hard {hard:.3f} original {orig:.3f}; exported the best checkpoint ({best:.3f} summed)', flush=True)
+    if best < 0:  # too short a run for any evaluation: export what there is
+        export(net, args.out)
+    print(f'end after {step} steps: binary top1 hard {hard:.3f} original {orig:.3f}; exported {args.out}', flush=True)
 
 
 if __name__ == '__main__':
