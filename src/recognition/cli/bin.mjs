@@ -4,6 +4,11 @@
 // works right after `npm ci` and no thread pays for transpiling TypeScript on the fly.
 import { bundleCli } from './bundle-cli.mjs';
 
-const dir = await bundleCli();
-const { runCli } = await import(new URL('main.mjs', dir).href);
+let runCli;
+try {
+  ({ runCli } = await import(new URL('main.mjs', await bundleCli()).href));
+} catch (err) {
+  process.stderr.write(`stamp-rally: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 await runCli(process.argv.slice(2));

@@ -29,15 +29,22 @@ export async function bundleCli() {
   const cache = join(root, 'node_modules', '.cache', 'stamp-rally-cli');
   const dir = join(cache, hash.digest('hex').slice(0, 16));
   if (!existsSync(dir)) {
-    mkdirSync(cache, { recursive: true });
-    const tmp = mkdtempSync(join(cache, 'tmp-'));
-    for (const f of result.outputFiles)
-      writeFileSync(join(tmp, f.path.split(/[\\/]/).pop()), f.contents);
     try {
-      renameSync(tmp, dir);
-    } catch {
-      rmSync(tmp, { recursive: true, force: true }); // another run renamed the same bundle first
+      writeBundle(cache, dir, result.outputFiles);
+    } catch (err) {
+      throw new Error(`cannot write the CLI bundle under ${cache}: ${err.message}`, { cause: err });
     }
   }
   return pathToFileURL(dir + '/');
+}
+
+function writeBundle(cache, dir, files) {
+  mkdirSync(cache, { recursive: true });
+  const tmp = mkdtempSync(join(cache, 'tmp-'));
+  for (const f of files) writeFileSync(join(tmp, f.path.split(/[\\/]/).pop()), f.contents);
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another run renamed the same bundle first
+  }
 }

@@ -47,10 +47,6 @@ function prepare(image: GrayImage, p: MatchParams): GrayImage | null {
   return lc ? boostLocalContrast(image, lc.block, lc.target, lc.maxGain, lc.minPeakGain) : image;
 }
 
-function withKeypoints(result: MatchResult, keypoints: number): MatchResult {
-  return { ...result, evidence: { ...result.evidence, keypoints } };
-}
-
 /**
  * Indices of the first `share` of each pyramid level's keypoints (detection lists each level's
  * strongest first, and a level's keypoints share one size), in ascending order.
@@ -137,21 +133,27 @@ export class Matcher {
     // Early looks at the strongest keypoints of each level: an accept there (with enough inliers)
     // is final. Otherwise the rest are described too and the frame is decided on all keypoints,
     // exactly as without early looks (their votes are reused).
-    for (const share of p.earlyLook?.shares ?? []) {
+    const early = p.earlyLook;
+    for (const share of early?.shares ?? []) {
       const look = strongestPerLevel(keypoints, share);
       const fresh = look.filter((i) => votes[i] === undefined);
       await this.describeInto(image, pyramid, keypoints, fresh, descriptors);
       this.index.vote(descriptors, fresh, p.maxDistance, p.ratio, votes);
-      const quick = this.verify(this.index.groups(keypoints, votes, look), image, scale, p, none);
-      if (quick.pattern !== null && quick.evidence.inliers >= p.earlyLook!.minInliers) {
-        return withKeypoints(quick, keypoints.length);
-      }
+      const quick = this.verify(
+        this.index.groups(keypoints, votes, look),
+        keypoints.length,
+        image,
+        scale,
+        p,
+        none,
+      );
+      if (quick.pattern !== null && quick.evidence.inliers >= early!.minInliers) return quick;
     }
     const rest = all.filter((i) => votes[i] === undefined);
     await this.describeInto(image, pyramid, keypoints, rest, descriptors);
     this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
     const groups = this.index.groups(keypoints, votes, all);
-    return withKeypoints(this.verify(groups, image, scale, p, none), keypoints.length);
+    return this.verify(groups, keypoints.length, image, scale, p, none);
   }
 
   /** Describes keypoints `which` into their slots of `out`. */
@@ -175,6 +177,7 @@ export class Matcher {
   /** RANSAC on the best-voted references, outline checks, and the accept rule. */
   private verify(
     groups: Map<number, Group>,
+    keypoints: number,
     image: GrayImage,
     scale: number,
     p: MatchParams,
@@ -247,7 +250,7 @@ export class Matcher {
         inliers: best.inliers,
         runnerUp,
         candidate,
-        keypoints: 0,
+        keypoints,
         corners: best.corners,
         rejected: null,
       },

@@ -77,7 +77,7 @@ function markShared(
       const visit = (g: number, d: number): void => {
         const b = all.refOf[g]!;
         if (refs[b]!.pattern === pattern) return;
-        if (d <= options.distance) shared[a]![i] = 1;
+        if (options.distance > 0 && d <= options.distance) shared[a]![i] = 1;
         if (!geometric || d > options.geometricDistance) return;
         if (stampOf[b] !== stamp) {
           stampOf[b] = stamp;

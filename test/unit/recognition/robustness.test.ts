@@ -167,6 +167,11 @@ describe('dropSharedFeatures', () => {
     // The template alone (not enough correspondences for the homography) stays.
     const few = dropSharedFeatures(patterns, 32, { ...options, geometricInliers: 21 });
     expect(few[0]!.references[0]!.points.length / 2).toBe(35);
+    // Descriptor test off (distance 0): an identical lone descriptor elsewhere is kept.
+    const twin = [{ id: 'x', references: [mk([template[0]!], [[5, 5]])] }, patterns[0]!];
+    const kept = dropSharedFeatures(twin, 32, { ...options, distance: 0 });
+    expect(kept[0]!.references[0]!.points.length / 2).toBe(1);
+    expect(dropSharedFeatures(twin, 32, options)[0]!.references[0]!.points.length).toBe(0);
   });
 });
 
