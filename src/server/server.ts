@@ -24,7 +24,9 @@ function banner(config: ServerConfig, origin: string, dialect: string): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await prepareDatabase(config, systemClock);
+  const database = await prepareDatabase(config, systemClock, (line) =>
+    process.stdout.write(`  ${line}\n`),
+  );
   const app = await buildApp({ config, database });
 
   let closing = false;

@@ -56,6 +56,29 @@ export function patternSetRepository(db: Db) {
       return row ?? null;
     },
 
+    /** Campaigns that have a published version. */
+    async campaignsWithPublished(): Promise<string[]> {
+      const rows = await db
+        .selectFrom('pattern_set')
+        .select('campaign_id')
+        .distinct()
+        .where('published', '=', 1)
+        .orderBy('campaign_id')
+        .execute();
+      return rows.map((r) => r.campaign_id);
+    },
+
+    /** A version's reference images, complete, in upload order per booth. */
+    async referenceImages(patternSetId: string): Promise<ReferenceImageTable[]> {
+      return db
+        .selectFrom('reference_image')
+        .selectAll()
+        .where('pattern_set_id', '=', patternSetId)
+        .orderBy('booth_id')
+        .orderBy('position')
+        .execute();
+    },
+
     async listForCampaign(campaignId: string): Promise<PatternSetSummary[]> {
       return db
         .selectFrom('pattern_set')

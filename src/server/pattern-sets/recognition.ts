@@ -6,14 +6,24 @@ import { createNodeEngine, type NodeEngine } from '../../recognition/node/node-e
 
 let engine: Promise<NodeEngine> | null = null;
 
-export async function compileBoothReferences(
-  references: Array<{ boothId: string; jpeg: Uint8Array }>,
-): Promise<{ artifact: Uint8Array; report: QualityReport }> {
+function loadEngine(): Promise<NodeEngine> {
   // A failed load (e.g. model file missing) is not cached: the next upload tries again.
   engine ??= createNodeEngine().catch((err: unknown) => {
     engine = null;
     throw err;
   });
+  return engine;
+}
+
+/** sha256 of the recognition model this server compiles with (artifacts record theirs). */
+export async function recognitionModelSha256(): Promise<string> {
+  return (await loadEngine()).net.sha256;
+}
+
+export async function compileBoothReferences(
+  references: Array<{ boothId: string; jpeg: Uint8Array }>,
+): Promise<{ artifact: Uint8Array; report: QualityReport }> {
+  const loaded = await loadEngine();
   const byBooth = new Map<string, Array<{ width: number; height: number; data: Uint8Array }>>();
   for (const r of references) {
     const { data, info } = await sharp(r.jpeg)
@@ -25,6 +35,6 @@ export async function compileBoothReferences(
     byBooth.set(r.boothId, images);
   }
   const patterns = [...byBooth.entries()].map(([id, images]) => ({ id, images }));
-  const { artifact, report } = await (await engine).compile(patterns);
+  const { artifact, report } = await loaded.compile(patterns);
   return { artifact, report };
 }
