@@ -7,7 +7,8 @@ const REASON_TEXT: Record<QualityReason, string> = {
   'too-small': 'image resolution too small',
   blurred: 'blurred',
   repetitive: 'repetitive pattern',
-  'failed-test-views': 'not recognised in simulated camera views',
+  'failed-test-views':
+    'missed in some simulated camera frames (clutter, tilt, dim light, blur, noise)',
 };
 
 export function formatQualityReport(report: QualityReport): string {

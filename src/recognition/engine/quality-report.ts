@@ -13,7 +13,7 @@ export type QualityReason = (typeof QUALITY_REASONS)[number];
 
 export interface PatternQuality {
   id: string;
-  /** 0–1: how reliably synthetic camera views of the pattern were recognised. */
+  /** 0–1: share of synthetic camera frames of the pattern (engine/test-views.ts) recognised. */
   recognisability: number;
   level: 'good' | 'weak' | 'poor';
   reasons: QualityReason[];

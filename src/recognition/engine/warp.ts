@@ -19,11 +19,20 @@ export function homographyToCorners(
   return estimateHomography(src, corners);
 }
 
-/** Warps `src` by `h` (src → out) into an out-sized image, bilinear, background grey 128. */
-export function warpGray(src: GrayImage, h: Mat3, width: number, height: number): GrayImage | null {
+/**
+ * Warps `src` by `h` (src → out) into an out-sized image, bilinear, over `background` (an image of
+ * the output's size) or grey 128.
+ */
+export function warpGray(
+  src: GrayImage,
+  h: Mat3,
+  width: number,
+  height: number,
+  background?: GrayImage,
+): GrayImage | null {
   const inv = invert(h);
   if (!inv) return null;
-  const out = new Uint8Array(width * height).fill(128);
+  const out = background ? background.data.slice() : new Uint8Array(width * height).fill(128);
   const d = src.data;
   const sw = src.width;
   for (let y = 0; y < height; y++) {

@@ -1,0 +1,84 @@
+// The compile-time quality report: seeded camera test frames, and levels that tell a poster the
+// engine recognises from a faint photo it cannot lock onto in a real venue.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
+import type { QualityReport } from '../../../src/recognition/engine/quality-report.js';
+import { cameraTestViews, TEST_VIEW_COUNT } from '../../../src/recognition/engine/test-views.js';
+import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
+import { demoPoster } from '../../fixtures/demo-posters.js';
+
+const white = { width: 300, height: 200, data: new Uint8Array(300 * 200).fill(255) };
+
+/**
+ * A pale sky over a faint horizon band and a broken shore line: a few soft corners that clean,
+ * frontal views of it still match (the previous, clean test views rated it weak, 0.54), but that
+ * clutter, dim light and noise bury — as they bury the bench's photos of empty skies.
+ */
+function horizon(): RgbaImage {
+  const [w, h] = [480, 360];
+  const data = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      let v = 150 - Math.round((30 * y) / h);
+      if (y > 230 && y < 236) v += 14;
+      if (y > 280 && y < 283 && x % 120 < 70) v -= 16;
+      if ((x - 360) ** 2 + (y - 90) ** 2 < 400) v += 10;
+      data.set([v, v, v + 6, 255], (y * w + x) * 4);
+    }
+  return { width: w, height: h, data };
+}
+
+describe('camera test frames', () => {
+  it('are the same for a seed and differ across seeds', () => {
+    const a = cameraTestViews(white, 11);
+    expect(a).toHaveLength(TEST_VIEW_COUNT);
+    expect(a.every((v) => v.width === 640 && v.height === 480)).toBe(true);
+    const same = (x: Uint8Array, y: Uint8Array) => Buffer.from(x).equals(Buffer.from(y));
+    const again = cameraTestViews(white, 11);
+    expect(a.every((v, i) => same(v.data, again[i]!.data))).toBe(true);
+    expect(same(cameraTestViews(white, 12)[0]!.data, a[0]!.data)).toBe(false);
+  });
+
+  it('show the artwork at the centre over clutter, dimmed and noisy', () => {
+    const [frontal] = cameraTestViews(white, 11);
+    const at = (x: number, y: number) => frontal!.data[y * 640 + x]!;
+    // White artwork under contrast 0.85 about 128, plus noise σ 3: about 236.
+    let centre = 0;
+    for (let y = 230; y < 250; y++) for (let x = 310; x < 330; x++) centre += at(x, y);
+    expect(centre / 400).toBeGreaterThan(228);
+    expect(centre / 400).toBeLessThan(244);
+    // Clutter around it: the strip left of the artwork holds many grey levels.
+    const levels = new Set<number>();
+    for (let y = 0; y < 480; y++) for (let x = 0; x < 90; x++) levels.add(at(x, y) >> 4);
+    expect(levels.size).toBeGreaterThan(6);
+  });
+});
+
+describe('quality report levels', () => {
+  let report: QualityReport;
+  beforeAll(async () => {
+    const engine = await createNodeEngine();
+    const compiled = await engine.compile([
+      { id: 'santa', images: [await demoPoster('santa-workshop')] },
+      { id: 'snowman', images: [await demoPoster('snowman-village')] },
+      { id: 'sky', images: [horizon()] },
+    ]);
+    report = compiled.report;
+  }, 120_000);
+
+  it('rates a textured poster good: recognised in (nearly) every test frame', () => {
+    const santa = report.patterns.find((p) => p.id === 'santa')!;
+    expect(santa.level).toBe('good');
+    expect(santa.recognisability).toBeGreaterThanOrEqual(0.8);
+    expect(santa.reasons).not.toContain('failed-test-views');
+  });
+
+  it('warns about a faint, nearly textureless photo, with the reasons', () => {
+    const sky = report.patterns.find((p) => p.id === 'sky')!;
+    expect(sky.level).not.toBe('good');
+    expect(sky.recognisability).toBeLessThanOrEqual(0.4);
+    expect(sky.reasons).toEqual(
+      expect.arrayContaining(['too-little-texture', 'failed-test-views']),
+    );
+  });
+});
