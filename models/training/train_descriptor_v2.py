@@ -15,21 +15,12 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import binary_top1, export, hardnet_loss, make_pairs, sources  # noqa: E402
+from train_patch_descriptor import binary_top1, cached_pairs, export, hardnet_loss, make_pairs, sources  # noqa: E402
 from train_tiny_descriptor import TinyPatchNet  # noqa: E402
 from finetune_descriptor import FoldedTinyNet, hard_pairs, load_onnx, mixed_batch  # noqa: E402
+from distill_descriptor import STUDENTS, StudentNet  # noqa: E402
 
 torch.set_flush_denormal(True)
-
-
-def pairs(cache, make):
-    if os.path.exists(cache):
-        z = np.load(cache)
-        return z['a'], z['b']
-    a, b = make()
-    os.makedirs(os.path.dirname(cache) or '.', exist_ok=True)
-    np.savez(cache, a=a, b=b)
-    return a, b
 
 
 def main():
@@ -42,6 +33,7 @@ def main():
     ap.add_argument('--binary-weight', type=float, default=0.5)
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--hard', type=int, default=200000)
+    ap.add_argument('--arch', default='tiny', choices=['tiny', *sorted(STUDENTS)], help='tiny, or a cheaper network of distill_descriptor.py')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
@@ -50,14 +42,14 @@ def main():
     t0 = time.time()
     imgs = sources()
     # Original pairs: same generator and seed as the first recipe (train_tiny_descriptor.py).
-    EA, EB = pairs('.cache/patch-pairs-v0.npz', lambda: make_pairs(imgs, random.Random(1), 120000))
-    HA, HB = pairs(f'.cache/patch-pairs-hard-s{args.seed}.npz', lambda: hard_pairs(imgs, random.Random(args.seed), args.hard))
+    EA, EB = cached_pairs('.cache/patch-pairs-v0.npz', lambda: make_pairs(imgs, random.Random(1), 120000))
+    HA, HB = cached_pairs(f'.cache/patch-pairs-hard-s{args.seed}.npz', lambda: hard_pairs(imgs, random.Random(args.seed), args.hard))
     print(f'{len(EA)} original + {len(HA)} hard pairs ({time.time() - t0:.0f} s)', flush=True)
     nval = 5000  # the first rows of each set are held out (as in the earlier scripts)
     val = [torch.from_numpy(x[:2000, None].astype(np.float32)) for x in (HA, HB, EA, EB)]
     HA, HB, EA, EB = HA[nval:], HB[nval:], EA[nval:], EB[nval:]
 
-    net = TinyPatchNet()
+    net = TinyPatchNet() if args.arch == 'tiny' else StudentNet(*STUDENTS[args.arch])
     opt = torch.optim.Adam(net.parameters(), lr=args.lr, weight_decay=1e-4)
 
     def evaluate():
@@ -68,7 +60,7 @@ def main():
         return r
 
     def embed(x):
-        """TinyPatchNet.forward before its L2 normalisation (same standardisation)."""
+        """The network's forward before its L2 normalisation (same standardisation)."""
         m = x.mean(dim=(2, 3), keepdim=True)
         s = ((x - m) ** 2).mean(dim=(2, 3), keepdim=True).add(1e-3).sqrt() + 4.0
         return net.head(net.f((x - m) / s))

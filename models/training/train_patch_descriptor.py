@@ -159,6 +159,17 @@ class PatchNet(nn.Module):
         return F.normalize(y, dim=1)
 
 
+def cached_pairs(cache, make):
+    """Patch pairs (a, b) from an .npz cache, made by make() and saved there the first time."""
+    if os.path.exists(cache):
+        z = np.load(cache)
+        return z['a'], z['b']
+    a, b = make()
+    os.makedirs(os.path.dirname(cache) or '.', exist_ok=True)
+    np.savez(cache, a=a, b=b)
+    return a, b
+
+
 def hardnet_loss(a, b, margin=1.0):
     d = torch.cdist(a, b)
     pos = d.diag()

@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import binary_top1, export, make_pairs, sources, train_step  # noqa: E402
+from train_patch_descriptor import binary_top1, cached_pairs, export, make_pairs, sources, train_step  # noqa: E402
 
 torch.set_flush_denormal(True)
 torch.set_num_threads(2)
@@ -48,12 +48,7 @@ def main():
     rng = random.Random(args.seed)
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
-    if os.path.exists(args.cache):
-        z = np.load(args.cache)
-        A, B = z['a'], z['b']
-    else:
-        A, B = make_pairs(sources(), rng, args.pairs)
-        np.savez(args.cache, a=A, b=B)
+    A, B = cached_pairs(args.cache, lambda: make_pairs(sources(), rng, args.pairs))
     nval = 5000
     va, vb = torch.from_numpy(A[:nval, None].astype(np.float32)), torch.from_numpy(B[:nval, None].astype(np.float32))
     A, B = A[nval:], B[nval:]
