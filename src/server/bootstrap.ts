@@ -21,7 +21,9 @@ export async function prepareDatabase(
     if (config.seedDemo) await seedDemo(repos, clock, config);
     for (const r of await refreshOutdatedPatternSets(repos, clock)) {
       log(
-        `pattern set ${r.replaced} was compiled for another recognition model or format: republished as ${r.by}`,
+        r.by
+          ? `pattern set ${r.replaced} was compiled for another recognition model or format: republished as ${r.by}`
+          : `pattern set ${r.replaced} is outdated and could not be rebuilt (${r.error}): phones on this release cannot recognise its booths until a new set is published`,
       );
     }
     return database;

@@ -42,6 +42,7 @@ describe.each(DIALECTS)('outdated pattern sets (%s)', (dialect) => {
     const refreshed = await refreshOutdatedPatternSets(t.repos, t.clock);
     expect(refreshed).toHaveLength(1);
     expect(refreshed[0]!.replaced).toBe(old.id);
+    expect(refreshed[0]!.error).toBeUndefined();
 
     const after = (await demo()).patternSet!;
     expect(after.id).toBe(refreshed[0]!.by);
@@ -66,6 +67,36 @@ describe.each(DIALECTS)('outdated pattern sets (%s)', (dialect) => {
     expect(oldRes.statusCode).toBe(200);
     // …and a second start-up finds nothing left to do.
     expect(await refreshOutdatedPatternSets(t.repos, t.clock)).toEqual([]);
+  });
+
+  it('reports a set it cannot rebuild and leaves it published, without failing', async () => {
+    const current = (await demo()).patternSet!;
+    const artifact = (await t.app.inject({ method: 'GET', url: current.artifactUrl })).rawPayload;
+    const stale = encodeArtifact({ ...decodeArtifact(artifact), modelSha256: 'e'.repeat(64) });
+    await t.database.db
+      .updateTable('pattern_set')
+      .set({ artifact: Buffer.from(stale) })
+      .where('id', '=', current.id)
+      .execute();
+    // A stored reference photo that no longer decodes.
+    const [first] = await t.repos.patternSets.referenceImages(current.id);
+    await t.database.db
+      .updateTable('reference_image')
+      .set({ bytes: Buffer.from('not a jpeg') })
+      .where('id', '=', first!.id)
+      .execute();
+    t.clock.advance(60_000);
+    const refreshed = await refreshOutdatedPatternSets(t.repos, t.clock);
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toMatchObject({ replaced: current.id, by: null });
+    expect(refreshed[0]!.error).toMatch(/unsupported image format|Input buffer/i);
+    expect((await demo()).patternSet!.id).toBe(current.id);
+    // Put the photo back for the next test.
+    await t.database.db
+      .updateTable('reference_image')
+      .set({ bytes: first!.bytes })
+      .where('id', '=', first!.id)
+      .execute();
   });
 
   it('treats an artifact this engine cannot read as outdated', async () => {
