@@ -1,5 +1,5 @@
-// Synthetic camera views of a reference (perspective warp onto a grey canvas) for the compile-time
-// recognisability check.
+// Synthetic camera views of a reference (perspective warp onto a grey canvas or a scene) for the
+// compile-time recognisability check.
 import type { Mat3, Point } from '../shared/homography.js';
 import { estimateHomography, invert } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
