@@ -16,7 +16,8 @@ const bench = {
   load: (artifact: string) => client.load(modelUrl, bytes(artifact)),
   async match(width: number, height: number, rgba: string) {
     const r = await client.match({ width, height, data: bytes(rgba) });
-    return { pattern: r.pattern, score: r.score, inliers: r.evidence.inliers, ms: r.ms };
+    const { inliers, candidate } = r.evidence;
+    return { pattern: r.pattern, score: r.score, inliers, candidate, ms: r.ms };
   },
 };
 (window as unknown as { bench: typeof bench }).bench = bench;

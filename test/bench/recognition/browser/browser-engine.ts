@@ -54,13 +54,20 @@ export async function createBrowserEngine(): Promise<BenchEngine> {
                   w: number,
                   h: number,
                   d: string,
-                ): Promise<{ pattern: string | null; score: number; inliers: number; ms: number }>;
+                ): Promise<{
+                  pattern: string | null;
+                  score: number;
+                  inliers: number;
+                  candidate: string | null;
+                  ms: number;
+                }>;
               };
             }
           ).bench.match(w, h, d),
         [frame.width, frame.height, rgba] as const,
       );
-      return { pattern: r.pattern, score: r.score, candidateScore: r.inliers, ms: r.ms };
+      const { pattern, score, candidate, inliers: candidateScore, ms } = r;
+      return { pattern, score, candidate, candidateScore, ms };
     },
     dispose() {
       void browser.close();
