@@ -7,8 +7,12 @@ const REASON_TEXT: Record<QualityReason, string> = {
   'too-small': 'image resolution too small',
   blurred: 'blurred',
   repetitive: 'repetitive pattern',
-  'failed-test-views':
-    'missed in some simulated camera frames (clutter, tilt, dim light, blur, noise)',
+  'failed-test-views': 'not recognised reliably in simulated camera frames',
+  'missed-large': 'missed even large and head-on',
+  'missed-tilted': 'missed when seen at an angle',
+  'missed-blurred': 'missed when blurred or noisy',
+  'missed-small': 'missed when small in the frame (print it larger)',
+  'missed-dim': 'missed in dim light',
 };
 
 export function formatQualityReport(report: QualityReport): string {

@@ -15,7 +15,12 @@ import { tiltedViewFeatures } from './augment.js';
 import { dropSharedFeatures } from './shared-features.js';
 import { COMPILE_PARAMS, MATCH_PARAMS, type CompileParams } from './params.js';
 import { coverage, crossMatchInliers, repetition, sharpness } from './quality.js';
-import type { PatternQuality, QualityReason, QualityReport } from './quality-report.js';
+import {
+  QUALITY_REASONS,
+  type PatternQuality,
+  type QualityReason,
+  type QualityReport,
+} from './quality-report.js';
 import { cameraTestViews, TEST_VIEW_COUNT } from './test-views.js';
 import { grayToRgba } from './warp.js';
 import { hashSeed } from '../shared/rng.js';
@@ -136,11 +141,13 @@ export async function compilePatternSet(
   for (const m of measures) {
     let recognised = 0;
     let views = 0;
+    const missed = new Set<QualityReason>();
     for (const [r, gray] of m.grays.entries()) {
       views += TEST_VIEW_COUNT;
       for (const view of cameraTestViews(gray, hashSeed(`${m.id}/${r}`))) {
-        const result = await matcher.match(grayToRgba(view));
+        const result = await matcher.match(grayToRgba(view.frame));
         if (result.pattern === m.id) recognised++;
+        else missed.add(view.missed);
       }
     }
     const recognisability = views ? recognised / views : 0;
@@ -152,6 +159,7 @@ export async function compilePatternSet(
     if (m.repetition > 0.35) reasons.push('repetitive');
     const level = levelFor(recognisability);
     if (level !== 'good') reasons.push('failed-test-views');
+    reasons.push(...QUALITY_REASONS.filter((q) => missed.has(q)));
     const { grays, ...rest } = m;
     qualities.push({ ...rest, recognisability, level, reasons });
   }

@@ -8,6 +8,12 @@ export const QUALITY_REASONS = [
   'blurred',
   'repetitive',
   'failed-test-views',
+  // Which test frames missed it (engine/test-views.ts): what to fix or to tell visitors.
+  'missed-large',
+  'missed-tilted',
+  'missed-blurred',
+  'missed-small',
+  'missed-dim',
 ] as const;
 export type QualityReason = (typeof QUALITY_REASONS)[number];
 

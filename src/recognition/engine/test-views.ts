@@ -5,12 +5,15 @@
 import type { Point } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { createRng, type Rng } from '../shared/rng.js';
+import type { QualityReason } from './quality-report.js';
 import { homographyToCorners, warpGray } from './warp.js';
 
 const W = 640;
 const H = 480;
 
 interface ViewSpec {
+  /** The reason the report gives when this frame is missed. */
+  missed: QualityReason;
   /** Artwork size relative to the largest that fits the frame's central 480×360. */
   size: number;
   /** Right edge height relative to the left (perspective of a ~40° tilt below 1). */
@@ -26,11 +29,56 @@ interface ViewSpec {
 
 // Each view is one hard-but-ordinary condition of the benchmark's phone photos.
 const VIEWS: readonly ViewSpec[] = [
-  { size: 0.9, shrinkRight: 1, rotateDeg: 0, contrast: 0.85, offset: 0, blur: 0, noise: 3 },
-  { size: 0.8, shrinkRight: 0.7, rotateDeg: 8, contrast: 0.7, offset: 10, blur: 1, noise: 4 },
-  { size: 0.55, shrinkRight: 1, rotateDeg: 20, contrast: 0.8, offset: 0, blur: 1, noise: 5 },
-  { size: 0.4, shrinkRight: 0.85, rotateDeg: -12, contrast: 0.8, offset: -10, blur: 0, noise: 4 },
-  { size: 0.7, shrinkRight: 0.8, rotateDeg: -25, contrast: 0.5, offset: -30, blur: 1, noise: 6 },
+  {
+    missed: 'missed-large',
+    size: 0.9,
+    shrinkRight: 1,
+    rotateDeg: 0,
+    contrast: 0.85,
+    offset: 0,
+    blur: 0,
+    noise: 3,
+  },
+  {
+    missed: 'missed-tilted',
+    size: 0.8,
+    shrinkRight: 0.7,
+    rotateDeg: 8,
+    contrast: 0.7,
+    offset: 10,
+    blur: 1,
+    noise: 4,
+  },
+  {
+    missed: 'missed-blurred',
+    size: 0.55,
+    shrinkRight: 1,
+    rotateDeg: 20,
+    contrast: 0.8,
+    offset: 0,
+    blur: 1,
+    noise: 5,
+  },
+  {
+    missed: 'missed-small',
+    size: 0.4,
+    shrinkRight: 0.85,
+    rotateDeg: -12,
+    contrast: 0.8,
+    offset: -10,
+    blur: 0,
+    noise: 4,
+  },
+  {
+    missed: 'missed-dim',
+    size: 0.7,
+    shrinkRight: 0.8,
+    rotateDeg: -25,
+    contrast: 0.5,
+    offset: -30,
+    blur: 1,
+    noise: 6,
+  },
 ];
 
 export const TEST_VIEW_COUNT = VIEWS.length;
@@ -100,10 +148,16 @@ function light(img: GrayImage, spec: ViewSpec, rng: Rng): void {
   }
 }
 
-/** The reference's test frames (grey, 640×480); the same seed gives the same frames. */
-export function cameraTestViews(reference: GrayImage, seed: number): GrayImage[] {
+/**
+ * The reference's test frames (grey, 640×480), each with the reason a miss of it gives; the same
+ * seed gives the same frames.
+ */
+export function cameraTestViews(
+  reference: GrayImage,
+  seed: number,
+): Array<{ frame: GrayImage; missed: QualityReason }> {
   const rng = createRng(seed);
-  const views: GrayImage[] = [];
+  const views: Array<{ frame: GrayImage; missed: QualityReason }> = [];
   for (const spec of VIEWS) {
     const scene = clutter(rng);
     const h = homographyToCorners(
@@ -115,7 +169,7 @@ export function cameraTestViews(reference: GrayImage, seed: number): GrayImage[]
     if (!view) continue;
     for (let pass = 0; pass < spec.blur; pass++) boxBlur(view);
     light(view, spec, rng);
-    views.push(view);
+    views.push({ frame: view, missed: spec.missed });
   }
   return views;
 }

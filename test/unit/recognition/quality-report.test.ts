@@ -30,18 +30,21 @@ function horizon(): RgbaImage {
 
 describe('camera test frames', () => {
   it('are the same for a seed and differ across seeds', () => {
-    const a = cameraTestViews(white, 11);
+    const a = cameraTestViews(white, 11).map((v) => v.frame);
     expect(a).toHaveLength(TEST_VIEW_COUNT);
     expect(a.every((v) => v.width === 640 && v.height === 480)).toBe(true);
     const same = (x: Uint8Array, y: Uint8Array) => Buffer.from(x).equals(Buffer.from(y));
     const again = cameraTestViews(white, 11);
-    expect(a.every((v, i) => same(v.data, again[i]!.data))).toBe(true);
-    expect(same(cameraTestViews(white, 12)[0]!.data, a[0]!.data)).toBe(false);
+    expect(a.every((v, i) => same(v.data, again[i]!.frame.data))).toBe(true);
+    expect(same(cameraTestViews(white, 12)[0]!.frame.data, a[0]!.data)).toBe(false);
+    // One frame per condition the report can name.
+    expect(new Set(again.map((v) => v.missed)).size).toBe(TEST_VIEW_COUNT);
   });
 
   it('show the artwork at the centre over clutter, dimmed and noisy', () => {
     const [frontal] = cameraTestViews(white, 11);
-    const at = (x: number, y: number) => frontal!.data[y * 640 + x]!;
+    expect(frontal!.missed).toBe('missed-large');
+    const at = (x: number, y: number) => frontal!.frame.data[y * 640 + x]!;
     // White artwork under contrast 0.85 about 128, plus noise σ 3: about 236.
     let centre = 0;
     for (let y = 230; y < 250; y++) for (let x = 310; x < 330; x++) centre += at(x, y);
@@ -71,6 +74,9 @@ describe('quality report levels', () => {
     expect(santa.level).toBe('good');
     expect(santa.recognisability).toBeGreaterThanOrEqual(0.8);
     expect(santa.reasons).not.toContain('failed-test-views');
+    expect(santa.reasons.filter((r) => r.startsWith('missed-'))).toHaveLength(
+      Math.round((1 - santa.recognisability) * TEST_VIEW_COUNT),
+    );
   });
 
   it('warns about a faint, nearly textureless photo, with the reasons', () => {
