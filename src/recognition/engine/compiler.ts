@@ -21,7 +21,7 @@ import {
   type QualityReason,
   type QualityReport,
 } from './quality-report.js';
-import { cameraTestViews, TEST_VIEW_COUNT } from './test-views.js';
+import { cameraTestViews } from './test-views.js';
 import { grayToRgba } from './warp.js';
 import { hashSeed } from '../shared/rng.js';
 import type { GrayImage } from '../shared/preprocess.js';
@@ -143,8 +143,9 @@ export async function compilePatternSet(
     let views = 0;
     const missed = new Set<QualityReason>();
     for (const [r, gray] of m.grays.entries()) {
-      views += TEST_VIEW_COUNT;
-      for (const view of cameraTestViews(gray, hashSeed(`${m.id}/${r}`))) {
+      const frames = cameraTestViews(gray, hashSeed(`${m.id}/${r}`));
+      views += frames.length;
+      for (const view of frames) {
         const result = await matcher.match(grayToRgba(view.frame));
         if (result.pattern === m.id) recognised++;
         else missed.add(view.missed);
