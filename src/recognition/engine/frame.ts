@@ -1,5 +1,6 @@
 // Turns a decoded RGBA frame or reference into the grey working image the engine analyses.
 import { fitScale, resizeGray, toGray, type GrayImage } from '../shared/preprocess.js';
+import { histogramBytes, lookupBytes } from '../shared/pixel-kernels.js';
 
 export interface RgbaImage {
   width: number;
@@ -12,9 +13,7 @@ export interface RgbaImage {
  * washed-out frames then yield corners at the same FAST threshold as crisp ones.
  */
 export function normalizeContrast(img: GrayImage): GrayImage {
-  const histogram = new Uint32Array(256);
-  const src = img.data;
-  for (let i = 0; i < src.length; i++) histogram[src[i]!]!++;
+  const histogram = histogramBytes(img.data);
   const cut = Math.floor(img.data.length * 0.01);
   let lo = 0;
   let hi = 255;
@@ -25,9 +24,7 @@ export function normalizeContrast(img: GrayImage): GrayImage {
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++)
     lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
-  const data = new Uint8Array(img.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = lut[img.data[i]!]!;
-  return { width: img.width, height: img.height, data };
+  return { width: img.width, height: img.height, data: lookupBytes(img.data, lut) };
 }
 
 /**

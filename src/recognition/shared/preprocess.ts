@@ -1,4 +1,5 @@
 // Frame preprocessing shared by compile and match: colour → luma, resizing to the working scale.
+import { lumaBytes, resizeBoxBytes, type BoxTaps } from './pixel-kernels.js';
 
 export interface GrayImage {
   width: number;
@@ -13,18 +14,13 @@ export function toGray(
   height: number,
   channels: 3 | 4,
 ): GrayImage {
-  const out = new Uint8Array(width * height);
-  for (let i = 0, j = 0; i < out.length; i++, j += channels) {
-    out[i] = (77 * data[j]! + 150 * data[j + 1]! + 29 * data[j + 2]! + 128) >> 8;
-  }
-  return { width, height, data: out };
+  const n = width * height;
+  const pixels = data.length === n * channels ? data : data.subarray(0, n * channels);
+  return { width, height, data: lumaBytes(pixels, channels) };
 }
 
 /** Box-filter taps (source index, normalised weight) of each output sample when shrinking n → m. */
-function boxTaps(
-  n: number,
-  m: number,
-): { start: Int32Array; index: Int32Array; weight: Float32Array } {
+function boxTaps(n: number, m: number): BoxTaps {
   const step = n / m;
   const start = new Int32Array(m + 1);
   const index: number[] = [];
@@ -47,42 +43,16 @@ function boxTaps(
  * Deterministic integer output.
  */
 export function resizeGray(src: GrayImage, width: number, height: number): GrayImage {
-  const out = new Uint8Array(width * height);
   const sx = src.width / width;
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
-    // Separable: average columns into a float buffer, then rows, with precomputed box taps. The
-    // row pass accumulates whole rows (same additions in the same order, so the same bits) to read
-    // memory sequentially.
+    // Separable: columns into a float buffer, then whole rows accumulated (WebAssembly kernel).
     const cols = boxTaps(src.width, width);
     const rows = boxTaps(src.height, height);
-    const { start: cs, index: ci, weight: cw } = cols;
-    const { start: rs, index: ri, weight: rw } = rows;
-    const sd = src.data;
-    const sw = src.width;
-    const tmp = new Float32Array(src.height * width);
-    for (let y = 0; y < src.height; y++) {
-      const row = y * sw;
-      const outRow = y * width;
-      for (let x = 0; x < width; x++) {
-        let sum = 0;
-        for (let k = cs[x]!, end = cs[x + 1]!; k < end; k++) sum += cw[k]! * sd[row + ci[k]!]!;
-        tmp[outRow + x] = sum;
-      }
-    }
-    const acc = new Float64Array(width);
-    for (let y = 0; y < height; y++) {
-      acc.fill(0);
-      for (let k = rs[y]!, end = rs[y + 1]!; k < end; k++) {
-        const wk = rw[k]!;
-        const base = ri[k]! * width;
-        for (let x = 0; x < width; x++) acc[x]! += wk * tmp[base + x]!;
-      }
-      const outRow = y * width;
-      for (let x = 0; x < width; x++) out[outRow + x] = (acc[x]! + 0.5) | 0;
-    }
-    return { width, height, data: out };
+    const data = resizeBoxBytes(src.data, src.width, src.height, width, height, cols, rows);
+    return { width, height, data };
   }
+  const out = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     const fy = Math.min(Math.max((y + 0.5) * sy - 0.5, 0), src.height - 1);
     const y0 = Math.floor(fy);

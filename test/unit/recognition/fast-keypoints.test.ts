@@ -1,11 +1,8 @@
 // Keypoint detection: finds corners where there is texture, none on flat images, and follows the
 // image when it moves.
 import { describe, expect, it } from 'vitest';
-import {
-  BORDER,
-  detectKeypoints,
-  fastCornersPerCell,
-} from '../../../src/recognition/features/fast-keypoints.js';
+import { BORDER, detectKeypoints } from '../../../src/recognition/features/fast-keypoints.js';
+import { fastCornerCells } from '../../../src/recognition/shared/pixel-kernels.js';
 import { normalizeContrast } from '../../../src/recognition/engine/frame.js';
 import type { GrayImage } from '../../../src/recognition/shared/preprocess.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
@@ -102,8 +99,8 @@ function naiveFast(img: GrayImage, t: number, cell: number): string[] {
   return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => b.at);
 }
 
-describe('fastCornersPerCell', () => {
-  it('keeps exactly the corners of the full FAST-9 test despite its pre-tests', () => {
+describe('fastCornerCells (WebAssembly kernel)', () => {
+  it('keeps exactly the corners of the full FAST-9 test despite its SIMD pre-tests', () => {
     const rng = createRng(11);
     const img = blocks(160, 120, 9);
     // Noise makes many pixels pass the first pre-test pair, exercising every later exit.
@@ -113,7 +110,9 @@ describe('fastCornersPerCell', () => {
       [10, 7],
       [18, 12],
     ] as const) {
-      const got = fastCornersPerCell(noisy, t, cell).map((p) => `${p.x},${p.y}`);
+      const got = [...fastCornerCells(noisy.data, noisy.width, noisy.height, t, cell)]
+        .filter((i) => i >= 0)
+        .map((i) => `${i % noisy.width},${Math.floor(i / noisy.width)}`);
       expect(got.length).toBeGreaterThan(20);
       expect(got).toEqual(naiveFast(noisy, t, cell));
     }
