@@ -1,4 +1,4 @@
-// Loads the WebAssembly pixel kernels (src/recognition/kernels/assembly/pixels.ts) once per realm
+// Loads the WebAssembly pixel kernels (src/recognition/kernels/assembly/index.ts) once per realm
 // and wraps each in a typed function that copies its inputs into the module's memory and its
 // result out. Copies are a memcpy; the kernels themselves are 2–4× faster than the TypeScript they
 // replaced (FAST's pre-test runs on 16 pixels at once). Instantiation is synchronous so that the
@@ -12,34 +12,21 @@ declare const WebAssembly: {
 };
 declare function atob(data: string): string;
 
+/** Every kernel takes memory offsets and sizes (see the AssemblyScript source for each). */
+type Kernel = (...offsetsAndSizes: number[]) => void;
+
 interface KernelExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
-  initArc9(table: number): void;
-  fastCells(
-    img: number,
-    w: number,
-    h: number,
-    t: number,
-    cell: number,
-    score: number,
-    index: number,
-  ): void;
-  downscaleBilinear(
-    src: number,
-    sw: number,
-    sh: number,
-    dst: number,
-    w: number,
-    h: number,
-    cols: number,
-  ): void;
-  luma(src: number, n: number, channels: number, dst: number): void;
-  resizeBox(...pointersAndSizes: number[]): void;
-  histogram(src: number, n: number, hist: number): void;
-  harrisAt(img: number, w: number, idx: number, n: number, out: number): void;
-  discMoments(img: number, w: number, idx: number, n: number, out: number): void;
-  applyLut(src: number, n: number, lut: number, dst: number): void;
+  initArc9: Kernel;
+  fastCells: Kernel;
+  downscaleBilinear: Kernel;
+  luma: Kernel;
+  resizeBox: Kernel;
+  histogram: Kernel;
+  applyLut: Kernel;
+  harrisAt: Kernel;
+  discMoments: Kernel;
 }
 
 let instance: { k: KernelExports; scratch: number } | null = null;
@@ -97,9 +84,9 @@ export function fastCornerCells(
   cell: number,
 ): Int32Array {
   const cells = Math.ceil(width / cell) * Math.ceil(height / cell);
-  const { k, at } = arena([data.length, 4 * cells, 4 * cells]);
+  const { k, at } = arena([data.length, 4 * cells, 4 * cells, 64]);
   u8(k).set(data, at[0]);
-  k.fastCells(at[0]!, width, height, threshold, cell, at[1]!, at[2]!);
+  k.fastCells(at[0]!, width, height, threshold, cell, at[1]!, at[2]!, at[3]!);
   return new Int32Array(k.memory.buffer, at[2], cells).slice();
 }
 

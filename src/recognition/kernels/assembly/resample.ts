@@ -1,0 +1,115 @@
+// Image resampling and grey-level kernels: luma, box shrink, bilinear downscale, histogram, LUT.
+import { px } from './pixel';
+
+/**
+ * Bilinear downscale of a grey image (pyramid levels of the detector). `cols` is scratch for the
+ * column taps: w × i32 then w × f64.
+ */
+export function downscaleBilinear(
+  src: usize,
+  sw: i32,
+  sh: i32,
+  dst: usize,
+  w: i32,
+  h: i32,
+  cols: usize,
+): void {
+  const sx = <f64>sw / <f64>w;
+  const sy = <f64>sh / <f64>h;
+  const weights = cols + ((<usize>w) << 2);
+  for (let x = 0; x < w; x++) {
+    const fx = min(max((<f64>x + 0.5) * sx - 0.5, 0), <f64>sw - 1.001);
+    const x0 = floor(fx);
+    store<i32>(cols + ((<usize>x) << 2), <i32>x0);
+    store<f64>(weights + ((<usize>x) << 3), fx - x0);
+  }
+  for (let y = 0; y < h; y++) {
+    const fy = min(max((<f64>y + 0.5) * sy - 0.5, 0), <f64>sh - 1.001);
+    const y0 = floor(fy);
+    const wy = fy - y0;
+    const row = src + <usize>(<i32>y0 * sw);
+    const out = dst + <usize>(y * w);
+    for (let x = 0; x < w; x++) {
+      const wx = load<f64>(weights + ((<usize>x) << 3));
+      const i = row + <usize>load<i32>(cols + ((<usize>x) << 2));
+      const a = px(i);
+      const b = px(i + <usize>sw);
+      const top = <f64>a + <f64>(px(i + 1) - a) * wx;
+      const bottom = <f64>b + <f64>(px(i + <usize>sw + 1) - b) * wx;
+      store<u8>(out + <usize>x, <i32>(top + (bottom - top) * wy + 0.5));
+    }
+  }
+}
+
+/** BT.601 luma (integer) of `n` pixels with `channels` bytes each. */
+export function luma(src: usize, n: i32, channels: i32, dst: usize): void {
+  for (let i = 0; i < n; i++) {
+    const p = src + <usize>(i * channels);
+    store<u8>(dst + <usize>i, (77 * px(p) + 150 * px(p + 1) + 29 * px(p + 2) + 128) >> 8);
+  }
+}
+
+/**
+ * Separable box shrink with precomputed taps (start i32[m+1], index i32, weight f32 per axis):
+ * columns into float32 `tmp` (src height × w), then rows accumulated in float64 `acc` (w).
+ */
+export function resizeBox(
+  src: usize,
+  sw: i32,
+  sh: i32,
+  dst: usize,
+  w: i32,
+  h: i32,
+  cs: usize,
+  ci: usize,
+  cw: usize,
+  rs: usize,
+  ri: usize,
+  rw: usize,
+  tmp: usize,
+  acc: usize,
+): void {
+  for (let y = 0; y < sh; y++) {
+    const row = src + <usize>(y * sw);
+    const outRow = tmp + ((<usize>(y * w)) << 2);
+    for (let x = 0; x < w; x++) {
+      let sum: f64 = 0;
+      const end = load<i32>(cs + ((<usize>(x + 1)) << 2));
+      for (let k = load<i32>(cs + ((<usize>x) << 2)); k < end; k++) {
+        const kk = (<usize>k) << 2;
+        sum += <f64>load<f32>(cw + kk) * <f64>px(row + <usize>load<i32>(ci + kk));
+      }
+      store<f32>(outRow + ((<usize>x) << 2), <f32>sum);
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    memory.fill(acc, 0, (<usize>w) << 3);
+    const end = load<i32>(rs + ((<usize>(y + 1)) << 2));
+    for (let k = load<i32>(rs + ((<usize>y) << 2)); k < end; k++) {
+      const kk = (<usize>k) << 2;
+      const wk = <f64>load<f32>(rw + kk);
+      const base = tmp + ((<usize>(load<i32>(ri + kk) * w)) << 2);
+      for (let x = 0; x < w; x++) {
+        const a = acc + ((<usize>x) << 3);
+        store<f64>(a, load<f64>(a) + wk * <f64>load<f32>(base + ((<usize>x) << 2)));
+      }
+    }
+    const outRow = dst + <usize>(y * w);
+    for (let x = 0; x < w; x++)
+      store<u8>(outRow + <usize>x, <i32>(load<f64>(acc + ((<usize>x) << 3)) + 0.5));
+  }
+}
+
+/** Grey-level histogram (u32 × 256) of `n` pixels. */
+export function histogram(src: usize, n: i32, hist: usize): void {
+  memory.fill(hist, 0, 1024);
+  for (let i = 0; i < n; i++) {
+    const at = hist + ((<usize>px(src + <usize>i)) << 2);
+    store<u32>(at, load<u32>(at) + 1);
+  }
+}
+
+/** dst[i] = lut[src[i]] for `n` pixels. */
+export function applyLut(src: usize, n: i32, lut: usize, dst: usize): void {
+  for (let i = 0; i < n; i++) store<u8>(dst + <usize>i, load<u8>(lut + <usize>px(src + <usize>i)));
+}
