@@ -98,12 +98,15 @@ export function extractPatches(
 
 /** Packs the signs of float descriptors (N × dim) into N × dim/8 bytes for Hamming matching. */
 export function binarize(desc: Float32Array, dim: number): Uint8Array {
-  const count = desc.length / dim;
-  const bytes = dim >> 3;
-  const out = new Uint8Array(count * bytes);
-  for (let r = 0; r < count; r++) {
-    for (let b = 0; b < dim; b++)
-      if (desc[r * dim + b]! > 0) out[r * bytes + (b >> 3)]! |= 1 << (b & 7);
+  if (dim % 8 !== 0 || desc.length % dim !== 0)
+    throw new Error(`cannot pack ${desc.length} values as descriptors of ${dim} bits`);
+  // Row r's bit b is bit (r·dim + b) of the output, dim being a multiple of 8. Byte by byte and
+  // without branches: the signs are random, so a branch per bit would mispredict half the time.
+  const out = new Uint8Array(desc.length >> 3);
+  for (let o = 0, i = 0; o < out.length; o++, i += 8) {
+    let v = 0;
+    for (let b = 0; b < 8; b++) v |= (desc[i + b]! > 0 ? 1 : 0) << b;
+    out[o] = v;
   }
   return out;
 }
