@@ -4,7 +4,7 @@
 import type { Point } from '../shared/homography.js';
 import type { Keypoint } from '../shared/patches.js';
 import type { CompiledPatternSet } from './artifact.js';
-import { HammingIndex } from './hamming-index.js';
+import { DescriptorSearch } from '../shared/descriptor-search.js';
 
 export interface RefEntry {
   pattern: number;
@@ -23,7 +23,7 @@ export interface Group {
 /** Every reference feature of a pattern set in one Hamming index, with its owner. */
 export class ReferenceIndex {
   readonly refs: RefEntry[] = [];
-  private readonly index: HammingIndex;
+  private readonly search: DescriptorSearch;
   private readonly owner: Int32Array;
 
   constructor(private readonly set: CompiledPatternSet) {
@@ -42,12 +42,18 @@ export class ReferenceIndex {
       descriptors.set(d, at);
       at += d.length;
     }
-    this.index = new HammingIndex(descriptors, set.descriptorBytes);
     this.owner = new Int32Array(offset);
     this.refs.forEach((r, k) => {
       const n = set.patterns[r.pattern]!.references[r.reference]!.points.length / 2;
       this.owner.fill(k, r.offset, r.offset + n);
     });
+    const patternOf = this.owner.map((k) => this.refs[k]!.pattern);
+    this.search = new DescriptorSearch(
+      descriptors,
+      set.descriptorBytes,
+      patternOf,
+      set.patterns.length,
+    );
   }
 
   /**
@@ -61,43 +67,30 @@ export class ReferenceIndex {
     ratio: number,
     votes: Votes,
   ): void {
-    const patterns = this.set.patterns.length;
-    // Nearest distance and descriptor per pattern for the current keypoint, reset through
-    // `touched` (no per-keypoint allocation).
-    const nearestD = new Float64Array(patterns).fill(Infinity);
-    const nearestR = new Int32Array(patterns);
-    const touched: number[] = [];
-    const visit = (r: number, d: number): void => {
-      const pattern = this.refs[this.owner[r]!]!.pattern;
-      if (nearestD[pattern] === Infinity) touched.push(pattern);
-      if (d < nearestD[pattern]!) {
-        nearestD[pattern] = d;
-        nearestR[pattern] = r;
-      }
-    };
-    for (const q of which) {
-      for (const pattern of touched) nearestD[pattern] = Infinity;
-      touched.length = 0;
-      this.index.near(descriptors, q, maxDistance, visit);
+    const queries = [...which];
+    const { data, stride } = this.search.nearest(descriptors, queries, maxDistance);
+    queries.forEach((q, n) => {
+      const row = n * stride;
+      const touched = data[row]!;
       let first = maxDistance + 1;
       let second = maxDistance + 1;
-      for (const pattern of touched) {
-        const d = nearestD[pattern]!;
+      for (let t = 0; t < touched; t++) {
+        const d = data[row + 2 + 3 * t]!;
         if (d < first) {
           second = first;
           first = d;
         } else if (d < second) second = d;
       }
       const mine: Vote[] = [];
-      for (const pattern of touched) {
-        const d = nearestD[pattern]!;
+      for (let t = 0; t < touched; t++) {
+        const d = data[row + 2 + 3 * t]!;
         if (d > ratio * (d === first ? second : first)) continue;
-        const r = nearestR[pattern]!;
+        const r = data[row + 3 + 3 * t]!;
         const k = this.owner[r]!;
         mine.push({ ref: k, feature: r - this.refs[k]!.offset, d });
       }
       votes[q] = mine;
-    }
+    });
   }
 
   /** Correspondences per reference from the votes of keypoints `which`, in ascending order. */

@@ -1,76 +1,24 @@
-// Loads the WebAssembly pixel kernels (src/recognition/kernels/assembly/index.ts) once per realm
-// and wraps each in a typed function that copies its inputs into the module's memory and its
-// result out. Copies are a memcpy; the kernels themselves are 2–4× faster than the TypeScript they
-// replaced (FAST's pre-test runs on 16 pixels at once). Instantiation is synchronous so that the
-// detector and the resizers stay plain functions; the module is a few KB.
-import { PIXEL_KERNELS_WASM } from './pixel-kernels-wasm.js';
+// The pixel kernels (src/recognition/kernels/assembly/) as typed functions over plain arrays, on one
+// kernel instance per realm: each copies its inputs into the instance's scratch memory and its
+// result out. Copies are a memcpy; the kernels are 2–4× faster than the TypeScript they replaced
+// (FAST's pre-test runs on 16 pixels at once) and give the same bits.
+import { KernelInstance, type KernelExports } from './kernel-instance.js';
 
-// The shared world's lib has no WebAssembly or atob declarations; both exist in Node and browsers.
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-};
-declare function atob(data: string): string;
+let shared: KernelInstance | null = null;
 
-/** Every kernel takes memory offsets and sizes (see the AssemblyScript source for each). */
-type Kernel = (...offsetsAndSizes: number[]) => void;
-
-interface KernelExports {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  heapBase(): number;
-  initArc9: Kernel;
-  fastCells: Kernel;
-  downscaleBilinear: Kernel;
-  luma: Kernel;
-  resizeBox: Kernel;
-  histogram: Kernel;
-  applyLut: Kernel;
-  harrisAt: Kernel;
-  discMoments: Kernel;
+/** The realm's pixel-kernel instance, with FAST's ARC9 table built once. */
+function instance(): KernelInstance {
+  if (shared) return shared;
+  shared = new KernelInstance();
+  const [table] = shared.persist([65536]);
+  shared.k.initArc9(table!);
+  return shared;
 }
 
-let instance: { k: KernelExports; scratch: number } | null = null;
-
-function kernels(): { k: KernelExports; scratch: number } {
-  if (instance) return instance;
-  const bytes = Uint8Array.from(atob(PIXEL_KERNELS_WASM), (c) => c.charCodeAt(0));
-  const k = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-    env: {
-      abort() {
-        throw new Error('pixel kernel aborted');
-      },
-    },
-  }).exports as unknown as KernelExports;
-  const table = align(k.heapBase());
-  reserve(k, table + 65536);
-  k.initArc9(table);
-  instance = { k, scratch: table + 65536 };
-  return instance;
-}
-
-function align(n: number): number {
-  return (n + 15) & ~15;
-}
-
-function reserve(k: KernelExports, end: number): void {
-  const have = k.memory.buffer.byteLength;
-  if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
-}
-
-/**
- * Scratch memory for one kernel call: `take(bytes)` hands out 16-byte-aligned offsets after the
- * module's tables; every call starts afresh (calls are synchronous, never nested).
- */
+/** Scratch blocks of `sizes` bytes for one call. */
 function arena(sizes: number[]): { k: KernelExports; at: number[] } {
-  const { k, scratch } = kernels();
-  const at: number[] = [];
-  let end = scratch;
-  for (const size of sizes) {
-    at.push(end);
-    end = align(end + size);
-  }
-  reserve(k, end);
-  return { k, at };
+  const inst = instance();
+  return { k: inst.k, at: inst.arena(sizes) };
 }
 
 const u8 = (k: KernelExports) => new Uint8Array(k.memory.buffer);

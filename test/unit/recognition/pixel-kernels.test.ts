@@ -11,7 +11,7 @@ import {
   lookupBytes,
   lumaBytes,
 } from '../../../src/recognition/shared/pixel-kernels.js';
-import { PIXEL_KERNELS_WASM } from '../../../src/recognition/shared/pixel-kernels-wasm.js';
+import { KERNELS_WASM } from '../../../src/recognition/shared/kernels-wasm.js';
 import { resizeGray } from '../../../src/recognition/shared/preprocess.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
 // @ts-expect-error: plain .mjs build tool without declarations
@@ -111,7 +111,7 @@ function referenceMoments(d: Uint8Array, w: number, at: number): [number, number
 describe('pixel kernels', () => {
   it('are the committed module compiled from the AssemblyScript source', async () => {
     const text: string = await kernelModuleText();
-    expect(text).toContain(PIXEL_KERNELS_WASM);
+    expect(text).toContain(KERNELS_WASM);
   }, 60_000);
 
   it('downscale bilinearly like the detector did, at every pyramid step', () => {
