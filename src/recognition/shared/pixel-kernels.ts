@@ -112,22 +112,28 @@ export function lookupBytes(data: Uint8Array, lut: Uint8Array): Uint8Array {
   return bytes.slice(at[2], at[2]! + data.length);
 }
 
-/** Harris response (7×7 window) at pixel indices of a grey image. */
-export function harrisResponses(data: Uint8Array, width: number, at: Int32Array): Float64Array {
-  const { k, at: p } = arena([data.length, at.byteLength, 8 * at.length]);
+/** Runs a per-pixel kernel (harrisAt, discMoments) at pixel indices; `bytesEach` of output each. */
+function atPixels(
+  kernel: 'harrisAt' | 'discMoments',
+  data: Uint8Array,
+  width: number,
+  at: Int32Array,
+  bytesEach: number,
+): ArrayBuffer {
+  const { k, at: p } = arena([data.length, at.byteLength, bytesEach * at.length]);
   const bytes = u8(k);
   bytes.set(data, p[0]);
   bytes.set(new Uint8Array(at.buffer, at.byteOffset, at.byteLength), p[1]);
-  k.harrisAt(p[0]!, width, p[1]!, at.length, p[2]!);
-  return new Float64Array(k.memory.buffer, p[2], at.length).slice();
+  k[kernel](p[0]!, width, p[1]!, at.length, p[2]!);
+  return k.memory.buffer.slice(p[2]!, p[2]! + bytesEach * at.length);
+}
+
+/** Harris response (7×7 window) at pixel indices of a grey image. */
+export function harrisResponses(data: Uint8Array, width: number, at: Int32Array): Float64Array {
+  return new Float64Array(atPixels('harrisAt', data, width, at, 8));
 }
 
 /** Intensity moments (m10, m01 pairs) over a disc of radius 15 at pixel indices of a grey image. */
 export function discMomentPairs(data: Uint8Array, width: number, at: Int32Array): Int32Array {
-  const { k, at: p } = arena([data.length, at.byteLength, 8 * at.length]);
-  const bytes = u8(k);
-  bytes.set(data, p[0]);
-  bytes.set(new Uint8Array(at.buffer, at.byteOffset, at.byteLength), p[1]);
-  k.discMoments(p[0]!, width, p[1]!, at.length, p[2]!);
-  return new Int32Array(k.memory.buffer, p[2], 2 * at.length).slice();
+  return new Int32Array(atPixels('discMoments', data, width, at, 8));
 }

@@ -22,21 +22,22 @@ const CIRCLE = memory.data<i8>([
   -2, -1, -3,
 ]);
 
-function offset(offsets: usize, k: i32): i32 {
-  return load<i32>(offsets + ((<usize>k) << 2));
+/** Circle pixel k's offset from the centre (from the table fastCells fills). */
+function offset(offsets: usize, k: i32): usize {
+  return <usize>load<i32>(offsets + ((<usize>k) << 2));
 }
 
-/** Lanes whose circle pixel at offset oa or ob is brighter than `hv`, and-ed into `acc`. */
-function pairBright(acc: v128, p0: usize, oa: i32, ob: i32, hv: v128): v128 {
-  const a = v128.load(p0 + <usize>oa);
-  const b = v128.load(p0 + <usize>ob);
+/** Lanes whose circle pixel k or k + 8 is brighter than `hv`, and-ed into `acc`. */
+function pairBright(acc: v128, p0: usize, offsets: usize, k: i32, hv: v128): v128 {
+  const a = v128.load(p0 + offset(offsets, k));
+  const b = v128.load(p0 + offset(offsets, k + 8));
   return v128.and(acc, v128.or(i8x16.gt_u(a, hv), i8x16.gt_u(b, hv)));
 }
 
-/** Lanes whose circle pixel at offset oa or ob is darker than `lv`, and-ed into `acc`. */
-function pairDark(acc: v128, p0: usize, oa: i32, ob: i32, lv: v128): v128 {
-  const a = v128.load(p0 + <usize>oa);
-  const b = v128.load(p0 + <usize>ob);
+/** Lanes whose circle pixel k or k + 8 is darker than `lv`, and-ed into `acc`. */
+function pairDark(acc: v128, p0: usize, offsets: usize, k: i32, lv: v128): v128 {
+  const a = v128.load(p0 + offset(offsets, k));
+  const b = v128.load(p0 + offset(offsets, k + 8));
   return v128.and(acc, v128.or(i8x16.lt_u(a, lv), i8x16.lt_u(b, lv)));
 }
 
@@ -66,22 +67,6 @@ export function fastCells(
     const at = CIRCLE + <usize>(2 * k);
     store<i32>(offsets + ((<usize>k) << 2), <i32>load<i8>(at, 1) * w + <i32>load<i8>(at));
   }
-  const o0 = offset(offsets, 0),
-    o1 = offset(offsets, 1),
-    o2 = offset(offsets, 2);
-  const o3 = offset(offsets, 3),
-    o4 = offset(offsets, 4),
-    o5 = offset(offsets, 5);
-  const o6 = offset(offsets, 6),
-    o7 = offset(offsets, 7),
-    o8 = offset(offsets, 8);
-  const o9 = offset(offsets, 9),
-    o10 = offset(offsets, 10),
-    o11 = offset(offsets, 11);
-  const o12 = offset(offsets, 12),
-    o13 = offset(offsets, 13),
-    o14 = offset(offsets, 14);
-  const o15 = offset(offsets, 15);
   const tv = i8x16.splat(<i8>t);
   const xEnd = w - 16;
   for (let y = 16; y < h - 16; y++) {
@@ -92,21 +77,15 @@ export function fastCells(
       const hv = i8x16.add_sat_u(cv, tv);
       const lv = i8x16.sub_sat_u(cv, tv);
       // Pairs (0, 8) and (4, 12) first: most pixels fail there.
-      let bv = pairBright(i8x16.splat(-1), p0, o0, o8, hv);
-      let dv = pairDark(i8x16.splat(-1), p0, o0, o8, lv);
-      bv = pairBright(bv, p0, o4, o12, hv);
-      dv = pairDark(dv, p0, o4, o12, lv);
+      let bv = pairBright(i8x16.splat(-1), p0, offsets, 0, hv);
+      let dv = pairDark(i8x16.splat(-1), p0, offsets, 0, lv);
+      bv = pairBright(bv, p0, offsets, 4, hv);
+      dv = pairDark(dv, p0, offsets, 4, lv);
       if (!v128.any_true(v128.or(bv, dv))) continue;
-      bv = pairBright(pairBright(pairBright(bv, p0, o1, o9, hv), p0, o2, o10, hv), p0, o3, o11, hv);
-      dv = pairDark(pairDark(pairDark(dv, p0, o1, o9, lv), p0, o2, o10, lv), p0, o3, o11, lv);
-      bv = pairBright(
-        pairBright(pairBright(bv, p0, o5, o13, hv), p0, o6, o14, hv),
-        p0,
-        o7,
-        o15,
-        hv,
-      );
-      dv = pairDark(pairDark(pairDark(dv, p0, o5, o13, lv), p0, o6, o14, lv), p0, o7, o15, lv);
+      for (let k = 1; k < 8; k += k == 3 ? 2 : 1) {
+        bv = pairBright(bv, p0, offsets, k, hv);
+        dv = pairDark(dv, p0, offsets, k, lv);
+      }
       let mask = i8x16.bitmask(v128.or(bv, dv));
       if (xEnd - x0 < 16) mask &= (1 << (xEnd - x0)) - 1;
       while (mask != 0) {
@@ -119,7 +98,7 @@ export function fastCells(
         let dark = 0;
         let score = 0;
         for (let k = 0; k < 16; k++) {
-          const a = px(p + <usize>load<i32>(offsets + ((<usize>k) << 2)));
+          const a = px(p + offset(offsets, k));
           if (a > hi) {
             bright |= 1 << k;
             score += a - hi;
