@@ -46,7 +46,7 @@ export function downscaleBilinearBytes(
   w: number,
   h: number,
 ): Uint8Array {
-  const { k, at } = arena([data.length, w * h, 12 * w]);
+  const { k, at } = arena([data.length, w * h, 28 * w + 16]);
   u8(k).set(data, at[0]);
   k.downscaleBilinear(at[0]!, sw, sh, at[1]!, w, h, at[2]!);
   return u8(k).slice(at[1], at[1]! + w * h);

@@ -1,9 +1,23 @@
 // Image resampling and grey-level kernels: luma, box shrink, bilinear downscale, histogram, LUT.
 import { px } from './pixel';
 
+/** Horizontal pass of one source row: h[x] = a + (b − a) · wx at each output column's taps. */
+function horizontal(row: usize, w: i32, cols: usize, weights: usize, out: usize): void {
+  for (let x = 0; x < w; x++) {
+    const i = row + <usize>load<i32>(cols + ((<usize>x) << 2));
+    const a = px(i);
+    store<f64>(
+      out + ((<usize>x) << 3),
+      <f64>a + <f64>(px(i + 1) - a) * load<f64>(weights + ((<usize>x) << 3)),
+    );
+  }
+}
+
 /**
- * Bilinear downscale of a grey image (pyramid levels of the detector). `cols` is scratch for the
- * column taps: w × i32 then w × f64.
+ * Bilinear downscale of a grey image (pyramid levels of the detector): each source row's
+ * horizontal interpolation is computed once and kept while output rows use it; the vertical blend
+ * runs two pixels at a time (float64 lanes, the same operations as one by one). `cols` is scratch:
+ * w × i32 column taps, w × f64 weights, then two rows of w × f64.
  */
 export function downscaleBilinear(
   src: usize,
@@ -16,26 +30,49 @@ export function downscaleBilinear(
 ): void {
   const sx = <f64>sw / <f64>w;
   const sy = <f64>sh / <f64>h;
-  const weights = cols + ((<usize>w) << 2);
+  const weights = (cols + ((<usize>w) << 2) + 15) & ~15;
+  let upper = weights + ((<usize>w) << 3);
+  let lower = upper + ((<usize>w) << 3);
   for (let x = 0; x < w; x++) {
     const fx = min(max((<f64>x + 0.5) * sx - 0.5, 0), <f64>sw - 1.001);
     const x0 = floor(fx);
     store<i32>(cols + ((<usize>x) << 2), <i32>x0);
     store<f64>(weights + ((<usize>x) << 3), fx - x0);
   }
+  let upperRow = -1;
+  let lowerRow = -1;
   for (let y = 0; y < h; y++) {
     const fy = min(max((<f64>y + 0.5) * sy - 0.5, 0), <f64>sh - 1.001);
-    const y0 = floor(fy);
-    const wy = fy - y0;
-    const row = src + <usize>(<i32>y0 * sw);
+    const y0 = <i32>floor(fy);
+    const wy = fy - <f64>y0;
+    if (upperRow != y0) {
+      if (lowerRow == y0) {
+        const t = upper;
+        upper = lower;
+        lower = t;
+      } else horizontal(src + <usize>(y0 * sw), w, cols, weights, upper);
+      upperRow = y0;
+      lowerRow = -1;
+    }
+    if (lowerRow != y0 + 1) {
+      horizontal(src + <usize>((y0 + 1) * sw), w, cols, weights, lower);
+      lowerRow = y0 + 1;
+    }
     const out = dst + <usize>(y * w);
-    for (let x = 0; x < w; x++) {
-      const wx = load<f64>(weights + ((<usize>x) << 3));
-      const i = row + <usize>load<i32>(cols + ((<usize>x) << 2));
-      const a = px(i);
-      const b = px(i + <usize>sw);
-      const top = <f64>a + <f64>(px(i + 1) - a) * wx;
-      const bottom = <f64>b + <f64>(px(i + <usize>sw + 1) - b) * wx;
+    const wy2 = f64x2.splat(wy);
+    const half = f64x2.splat(0.5);
+    let x = 0;
+    for (; x + 2 <= w; x += 2) {
+      const top = v128.load(upper + ((<usize>x) << 3));
+      const bottom = v128.load(lower + ((<usize>x) << 3));
+      const v = f64x2.add(f64x2.add(top, f64x2.mul(f64x2.sub(bottom, top), wy2)), half);
+      const n = i32x4.trunc_sat_f64x2_s_zero(v);
+      store<u8>(out + <usize>x, i32x4.extract_lane(n, 0));
+      store<u8>(out + <usize>x + 1, i32x4.extract_lane(n, 1));
+    }
+    for (; x < w; x++) {
+      const top = load<f64>(upper + ((<usize>x) << 3));
+      const bottom = load<f64>(lower + ((<usize>x) << 3));
       store<u8>(out + <usize>x, <i32>(top + (bottom - top) * wy + 0.5));
     }
   }
