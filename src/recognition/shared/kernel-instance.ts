@@ -81,7 +81,14 @@ export class KernelInstance {
       end = align(end + size);
     }
     const have = this.k.memory.buffer.byteLength;
-    if (end > have) this.k.memory.grow(Math.ceil((end - have) / 65536));
+    if (end <= have) return [...at, end];
+    try {
+      this.k.memory.grow(Math.ceil((end - have) / 65536));
+    } catch {
+      throw new Error(
+        `recognition kernels cannot get ${Math.ceil(end / 2 ** 20)} MB of memory: image too large`,
+      );
+    }
     return [...at, end];
   }
 }

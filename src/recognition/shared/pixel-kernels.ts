@@ -6,9 +6,15 @@ import { KernelInstance, type KernelExports } from './kernel-instance.js';
 
 let shared: KernelInstance | null = null;
 
-/** The realm's pixel-kernel instance, with FAST's ARC9 table built once. */
+/**
+ * Memory a WebAssembly instance never gives back; after a large image (a 12-megapixel reference
+ * needs ≈ 80 MB of scratch) the next call starts a fresh instance, so the realm does not keep it.
+ */
+const RETAIN_BYTES = 32 * 1024 * 1024;
+
+/** The realm's pixel-kernel instance, with FAST's ARC9 table built once per instance. */
 function instance(): KernelInstance {
-  if (shared) return shared;
+  if (shared && shared.k.memory.buffer.byteLength <= RETAIN_BYTES) return shared;
   shared = new KernelInstance();
   const [table] = shared.persist([65536]);
   shared.k.initArc9(table!);
@@ -136,4 +142,9 @@ export function harrisResponses(data: Uint8Array, width: number, at: Int32Array)
 /** Intensity moments (m10, m01 pairs) over a disc of radius 15 at pixel indices of a grey image. */
 export function discMomentPairs(data: Uint8Array, width: number, at: Int32Array): Int32Array {
   return new Int32Array(atPixels('discMoments', data, width, at, 8));
+}
+
+/** Bytes of memory the realm's pixel-kernel instance holds now (for tests and diagnostics). */
+export function pixelKernelMemoryBytes(): number {
+  return shared ? shared.k.memory.buffer.byteLength : 0;
 }

@@ -15,6 +15,10 @@ export function toGray(
   channels: 3 | 4,
 ): GrayImage {
   const n = width * height;
+  if (data.length < n * channels)
+    throw new Error(
+      `image data holds ${data.length} bytes, expected ${n * channels} for ${width}×${height}`,
+    );
   const pixels = data.length === n * channels ? data : data.subarray(0, n * channels);
   return { width, height, data: lumaBytes(pixels, channels) };
 }

@@ -10,6 +10,7 @@ import {
   histogramBytes,
   lookupBytes,
   lumaBytes,
+  pixelKernelMemoryBytes,
 } from '../../../src/recognition/shared/pixel-kernels.js';
 import { KERNELS_WASM } from '../../../src/recognition/shared/kernels-wasm.js';
 import { resizeGray } from '../../../src/recognition/shared/preprocess.js';
@@ -148,7 +149,12 @@ describe('pixel kernels', () => {
         (_, i) => (77 * rgba[4 * i]! + 150 * rgba[4 * i + 1]! + 29 * rgba[4 * i + 2]! + 128) >> 8,
       ),
     );
-    expect(lumaBytes(rgb, 3).length).toBe(133);
+    expect([...lumaBytes(rgb, 3)]).toEqual(
+      Array.from(
+        { length: 133 },
+        (_, i) => (77 * rgb[3 * i]! + 150 * rgb[3 * i + 1]! + 29 * rgb[3 * i + 2]! + 128) >> 8,
+      ),
+    );
     const histogram = histogramBytes(rgba);
     expect(histogram.reduce((s, v) => s + v, 0)).toBe(1200);
     expect(histogram[rgba[7]!]).toBe(rgba.filter((v) => v === rgba[7]).length);
@@ -168,5 +174,13 @@ describe('pixel kernels', () => {
       expect([moments[2 * n], moments[2 * n + 1]]).toEqual(referenceMoments(d, w, i));
     });
     expect(new Set(harris).size).toBeGreaterThan(40);
+  });
+
+  it('give back the memory a large image took, at the next call', () => {
+    const big = new Uint8Array(4000 * 3000 * 4).fill(200);
+    expect(lumaBytes(big, 4).length).toBe(12_000_000);
+    expect(pixelKernelMemoryBytes()).toBeGreaterThan(48_000_000);
+    expect([...lumaBytes(Uint8Array.of(10, 20, 30, 255), 4)]).toEqual([18]);
+    expect(pixelKernelMemoryBytes()).toBeLessThan(4_000_000);
   });
 });

@@ -10,6 +10,10 @@ describe('toGray', () => {
     expect([...toGray(rgb, 4, 1, 3).data]).toEqual([77, 149, 29, 128]);
     expect(toGray(rgba, 4, 1, 4).data).toEqual(toGray(rgb, 4, 1, 3).data);
   });
+
+  it('refuses data shorter than the image it claims to be', () => {
+    expect(() => toGray(new Uint8Array(10), 4, 1, 3)).toThrow(/holds 10 bytes, expected 12/);
+  });
 });
 
 describe('resizeGray', () => {

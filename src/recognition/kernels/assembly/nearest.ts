@@ -99,6 +99,11 @@ export function nearestPerPattern(
   for (let qi = 0; qi < n; qi++) {
     const q = queries + <usize>(load<i32>(which + ((<usize>qi) << 2)) * bytes);
     const o = out + <usize>(qi * (1 + 3 * patterns) * 4);
+    // Visited marks are stamps; before they wrap (after 2³¹ queries) the marks are cleared.
+    if (stamp == NONE) {
+      memory.fill(seen, 0, (<usize>count) << 2);
+      stamp = 0;
+    }
     const current = ++stamp;
     let touched = 0;
     for (let c = 0; c < chunks; c++) {
