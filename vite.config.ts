@@ -7,6 +7,7 @@ const repo = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The ORT runtime (wasm) and the recognition model are precached too, so they must fit.
 const MAX_PRECACHE_FILE_BYTES = 30 * 1024 * 1024;
+const WEBGPU_RUNTIME_PREFIX = 'ort-wasm-simd-threaded.asyncify';
 
 // SharedArrayBuffer (multi-threaded ORT wasm) needs a cross-origin isolated page.
 // '/api/' with the slash: a bare '/api' prefix would also proxy the app's own module /api.ts in dev.
@@ -20,6 +21,9 @@ const isolationHeaders = {
 export default defineConfig({
   root: repo('src/app'),
   publicDir: repo('public'),
+  // The recognition worker imports onnxruntime-web's WebGPU build on demand: a chunk of its own,
+  // which an ES-module worker can load (the default IIFE worker format cannot split).
+  worker: { format: 'es' },
   build: {
     outDir: repo('dist/client'),
     emptyOutDir: true,
@@ -47,6 +51,9 @@ export default defineConfig({
       injectManifest: {
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
         globPatterns: ['**/*.{js,css,html,svg,png,webp,wasm,onnx,json,webmanifest}'],
+        // The WebGPU runtime (≈ 27 MB) is fetched only by phones with a WebGPU adapter, and
+        // cached at run time by the service worker (src/sw/sw.ts); everyone else never needs it.
+        globIgnores: [`**/${WEBGPU_RUNTIME_PREFIX}*.wasm`],
       },
       manifest: {
         name: 'Stamp Rally 集章活動',

@@ -5,6 +5,13 @@ import { playwright } from '@vitest/browser-playwright';
 import { recognitionParityCase } from './test/browser/recognition/node-commands.js';
 import { chromiumLaunchOptions } from './test/chromium.js';
 
+const BROWSER_DEPS = [
+  'onnxruntime-web/wasm',
+  'onnxruntime-web/webgpu',
+  'qrcode',
+  'lit/directives/style-map.js',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,9 +27,7 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front: discovering it mid-run makes Vite reload the test page.
-        optimizeDeps: {
-          include: ['onnxruntime-web/wasm', 'qrcode', 'lit/directives/style-map.js'],
-        },
+        optimizeDeps: { include: BROWSER_DEPS },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
@@ -31,6 +36,22 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+            commands: { recognitionParityCase },
+          },
+        },
+      },
+      {
+        // The same Chromium with a WebGPU adapter (SwiftShader), for the WebGPU descriptor backend.
+        optimizeDeps: { include: BROWSER_DEPS },
+        test: {
+          name: 'browser-webgpu',
+          include: ['test/browser-webgpu/**/*.test.ts'],
+          testTimeout: 30_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: chromiumLaunchOptions({ webgpu: true }) }),
             instances: [{ browser: 'chromium' }],
             commands: { recognitionParityCase },
           },

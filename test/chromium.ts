@@ -6,6 +6,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface ChromiumOptions {
   /** Absolute path of a y4m file the fake camera plays. */
   fakeVideo?: string;
+  /** Offer WebGPU through SwiftShader (a CPU adapter: correct, slow), as no GPU is here. */
+  webgpu?: boolean;
 }
 
 export function chromiumLaunchOptions(options: ChromiumOptions = {}) {
@@ -22,6 +24,13 @@ export function chromiumLaunchOptions(options: ChromiumOptions = {}) {
     '--no-first-run',
     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
   ];
+  if (options.webgpu) {
+    args.push(
+      '--enable-unsafe-webgpu',
+      '--use-webgpu-adapter=swiftshader',
+      '--enable-unsafe-swiftshader',
+    );
+  }
   if (options.fakeVideo) {
     args.push(
       '--use-fake-ui-for-media-stream',

@@ -79,6 +79,19 @@ registerRoute(
   }),
 );
 
+// onnxruntime-web's WebGPU runtime: not precached (only phones with a WebGPU adapter fetch it, see
+// recognition/worker/descriptor-nets.ts); once fetched, kept for offline use. Its name is hashed, so
+// a new build's runtime is a new entry and the old one ages out.
+registerRoute(
+  ({ url }) =>
+    sameOrigin(url) &&
+    /^\/assets\/ort-wasm-simd-threaded\.asyncify-[^/]+\.wasm$/.test(url.pathname),
+  new CacheFirst({
+    cacheName: 'webgpu-runtime',
+    plugins: [new ExpirationPlugin({ maxEntries: 1, purgeOnQuotaError: true })],
+  }),
+);
+
 // Stamps saved offline go out when connectivity returns, even if the visitor closed every tab.
 handleBackgroundSync(self);
 

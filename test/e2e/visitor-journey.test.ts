@@ -1,7 +1,7 @@
 // The visitor's whole journey against the built product, in Debian's Chromium with a fake camera:
 // open /r/demo → ready offline → scan a booth → offline reload → scan another booth → back online →
 // the server holds both stamps exactly once; the card survives a browser restart; a video without
-// a booth never stamps.
+// a booth never stamps; a browser with WebGPU fetches that runtime on demand, into its own cache.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,9 +68,9 @@ function serverStamps(): Map<string, number> {
   }
 }
 
-function launch(userDataDir: string): Promise<BrowserContext> {
+function launch(userDataDir: string, webgpu = false): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
-    ...chromiumLaunchOptions({ fakeVideo: liveVideo }),
+    ...chromiumLaunchOptions({ fakeVideo: liveVideo, webgpu }),
     viewport: { width: 360, height: 640 },
     deviceScaleFactor: 2,
     locale: 'en-US',
@@ -157,6 +157,44 @@ describe('visitor journey', () => {
     await expect.poll(() => collectedCount(page), { timeout: 30_000 }).toBe(2);
     await context.close();
   }, 300_000);
+
+  it('on a browser with WebGPU, stamps and keeps the WebGPU runtime out of the precache', async () => {
+    pointFakeCamera(liveVideo, videos.first);
+    const context = await launch(join(workDir, 'webgpu-profile'), true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/r/demo`);
+    await expect
+      .poll(() => page.locator('[data-testid="offline-readiness"]').getAttribute('data-state'), {
+        timeout: 60_000,
+      })
+      .toBe('ready');
+    const cachedPaths = (cache: string) =>
+      page.evaluate(async (name) => {
+        const keys = await (await caches.open(name)).keys();
+        return keys.map((request) => new URL(request.url).pathname);
+      }, cache);
+    const precache = (await page.evaluate(() => caches.keys())).find((n) => n.includes('precache'));
+    const precached = await cachedPaths(precache!);
+    expect(precached.filter((path) => path.endsWith('.wasm'))).toEqual([
+      expect.stringMatching(/^\/assets\/ort-wasm-simd-threaded-[\w-]+\.wasm$/),
+    ]);
+    expect(await cachedPaths('webgpu-runtime')).toEqual([]);
+
+    // Scanning starts on WASM at once; the worker tries WebGPU meanwhile (here SwiftShader, slower
+    // than WASM, so WASM stays) and its runtime is cached by the service worker for offline use.
+    await page.locator('[data-testid="scan-button"]').click();
+    const view = page.locator('scan-view');
+    await expect.poll(() => view.getAttribute('data-state'), { timeout: 60_000 }).toBe('stamped');
+    await expect
+      .poll(() => cachedPaths('webgpu-runtime'), { timeout: 120_000 })
+      .toEqual([
+        expect.stringMatching(/^\/assets\/ort-wasm-simd-threaded\.asyncify-[\w-]+\.wasm$/),
+      ]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 240_000);
 
   it('never stamps from a video without a booth', async () => {
     pointFakeCamera(liveVideo, videos.negative);

@@ -1,5 +1,6 @@
 // The page's bridge to the recognition worker: starts it lazily, queues requests, lets a caller
 // abandon a frame with an AbortSignal, and terminates the worker after a while without work.
+import type { Backend, BackendChoice, BackendReport } from '../engine/descriptor-backend.js';
 import type { MatchResult } from '../engine/matcher.js';
 import type { FrameData, WorkerReply, WorkerRequest } from '../shared/worker-messages.js';
 
@@ -13,6 +14,8 @@ type RequestBody = WorkerRequest extends infer R
 export interface LoadedSet {
   patterns: string[];
   modelSha256: string;
+  /** Where the descriptor network runs now ('auto' may still switch to WebGPU later). */
+  backend: Backend;
 }
 
 export class RecognitionClient {
@@ -20,7 +23,7 @@ export class RecognitionClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
-  private loaded: { modelUrl: string; artifact: Uint8Array } | null = null;
+  private loaded: { modelUrl: string; artifact: Uint8Array; backend: BackendChoice } | null = null;
 
   constructor(
     private readonly createWorker: () => Worker,
@@ -28,24 +31,43 @@ export class RecognitionClient {
     private readonly idleMs: number | null = 60_000,
   ) {}
 
-  /** Loads (or replaces) the pattern set; kept so a worker restarted after idling reloads it. */
-  async load(modelUrl: string, artifact: Uint8Array): Promise<LoadedSet> {
-    this.loaded = { modelUrl, artifact };
-    const reply = await this.send({ type: 'load', modelUrl, artifact: artifact.slice() });
+  /**
+   * Loads (or replaces) the pattern set; kept so a worker restarted after idling reloads it.
+   * `backend`: 'auto' runs on WASM at once and switches to WebGPU in the background where WebGPU
+   * agrees with WASM and is faster; 'webgpu' fails unless WebGPU agrees; 'wasm' never tries it.
+   */
+  async load(
+    modelUrl: string,
+    artifact: Uint8Array,
+    backend: BackendChoice = 'auto',
+  ): Promise<LoadedSet> {
+    this.loaded = { modelUrl, artifact, backend };
+    const reply = await this.send({ type: 'load', modelUrl, artifact: artifact.slice(), backend });
     if (reply.type !== 'loaded') throw new Error(`unexpected reply ${reply.type}`);
-    return { patterns: reply.patterns, modelSha256: reply.modelSha256 };
+    return { patterns: reply.patterns, modelSha256: reply.modelSha256, backend: reply.backend };
   }
 
   /** Matches one frame; the frame's buffer is transferred to the worker. */
-  async match(frame: FrameData, signal?: AbortSignal): Promise<MatchResult & { ms: number }> {
-    if (!this.worker && this.loaded) await this.load(this.loaded.modelUrl, this.loaded.artifact);
+  async match(
+    frame: FrameData,
+    signal?: AbortSignal,
+  ): Promise<MatchResult & { ms: number; backend: Backend }> {
+    await this.reloadIfRestarted();
     const reply = await this.send(
       { type: 'match', frame },
       [frame.data.buffer as ArrayBuffer],
       signal,
     );
     if (reply.type !== 'matched') throw new Error(`unexpected reply ${reply.type}`);
-    return { ...reply.result, ms: reply.ms };
+    return { ...reply.result, ms: reply.ms, backend: reply.backend };
+  }
+
+  /** The backend choice once settled: which one, the trial's figures, and why not WebGPU. */
+  async backendReport(): Promise<BackendReport> {
+    await this.reloadIfRestarted();
+    const reply = await this.send({ type: 'backend' });
+    if (reply.type !== 'backend') throw new Error(`unexpected reply ${reply.type}`);
+    return reply.report;
   }
 
   terminate(): void {
@@ -53,6 +75,13 @@ export class RecognitionClient {
     this.worker = null;
     for (const p of this.pending.values()) p.reject(new Error('recognition worker stopped'));
     this.pending.clear();
+  }
+
+  private async reloadIfRestarted(): Promise<void> {
+    if (!this.worker && this.loaded) {
+      const { modelUrl, artifact, backend } = this.loaded;
+      await this.load(modelUrl, artifact, backend);
+    }
   }
 
   private ensureWorker(): Worker {

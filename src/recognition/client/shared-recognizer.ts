@@ -1,6 +1,7 @@
 // One recognition worker for the whole page, shared by every opening of the scan view: the model and
 // pattern set are loaded once per set, and the worker is terminated a short while after the last
 // user lets go (a visitor reopening the camera a moment later does not pay for a reload).
+import type { Backend } from '../engine/descriptor-backend.js';
 import type { MatchResult } from '../engine/matcher.js';
 import type { FrameData } from '../shared/worker-messages.js';
 import { descriptorModelUrl } from './model-url.js';
@@ -10,7 +11,11 @@ import { createRecognitionWorker } from './recognition-worker.js';
 export interface Recognizer {
   /** Pattern ids of the loaded set. */
   readonly patterns: readonly string[];
-  match(frame: FrameData, signal?: AbortSignal): Promise<MatchResult & { ms: number }>;
+  /** `ms`: the worker's time for the frame; `backend`: where its descriptor network ran. */
+  match(
+    frame: FrameData,
+    signal?: AbortSignal,
+  ): Promise<MatchResult & { ms: number; backend: Backend }>;
   /** Lets go of the worker; it is terminated once nobody has held it for the grace period. */
   release(): void;
 }

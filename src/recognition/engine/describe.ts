@@ -16,6 +16,8 @@ export interface DescriptorNet {
   readonly dims: number;
   /** `count` patches of PATCH_SIZE² raw grey levels → count × dims floats. */
   run(patches: Float32Array, count: number): Promise<Float32Array>;
+  /** Frees the runtime's session (optional: only owners that swap networks call it). */
+  release?(): Promise<void>;
 }
 
 /** Largest batch sent to the network at once (bounds the input tensor's memory). */

@@ -1,17 +1,23 @@
-// The descriptor network on onnxruntime-web (WASM, one thread), given the runtime module by the
-// caller — Node and the recognition worker pass the same package, so both compute the same bits.
+// The descriptor network on onnxruntime-web, given the runtime module by the caller — Node and the
+// recognition worker pass the same package, so both compute the same bits on WASM (one thread).
+// The worker may also pass the WebGPU build of the package (see worker/descriptor-backends.ts).
 import type * as Ort from 'onnxruntime-web/wasm';
 import { PATCH_SIZE } from '../shared/patches.js';
 import type { DescriptorNet } from './describe.js';
 import { DESCRIPTOR_MODEL } from './model.js';
 
+export type ExecutionProvider = 'wasm' | 'webgpu';
+
 export async function createOrtDescriptorNet(
   ort: typeof Ort,
   modelBytes: Uint8Array,
   sha256: string,
+  provider: ExecutionProvider = 'wasm',
 ): Promise<DescriptorNet> {
   ort.env.wasm.numThreads = 1;
-  const session = await ort.InferenceSession.create(modelBytes, { executionProviders: ['wasm'] });
+  const session = await ort.InferenceSession.create(modelBytes, {
+    executionProviders: [provider],
+  });
   const tensor = (data: Float32Array, count: number) =>
     new ort.Tensor('float32', data, [count, 1, PATCH_SIZE, PATCH_SIZE]);
   const probe = await session.run({
@@ -27,5 +33,6 @@ export async function createOrtDescriptorNet(
       const out = await session.run({ [DESCRIPTOR_MODEL.input]: tensor(patches, count) });
       return out[DESCRIPTOR_MODEL.output]!.data as Float32Array;
     },
+    release: () => session.release(),
   };
 }

@@ -1,19 +1,69 @@
-// The recognition worker: holds the ONNX session and the loaded pattern set, matches frames off the
-// main thread. Unknown message types are answered with an error, never ignored.
-import * as ort from 'onnxruntime-web/wasm';
-import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+// The recognition worker: holds the descriptor network and the loaded pattern set, matches frames
+// off the main thread. The network starts on WASM; where the load asks for it ('auto', the default,
+// or 'webgpu'), WebGPU is tried and, if chosen, takes over between two frames. Unknown message
+// types are answered with an error, never ignored.
+import type { DescriptorNet } from '../engine/describe.js';
+import {
+  SwitchableNet,
+  type BackendChoice,
+  type BackendReport,
+} from '../engine/descriptor-backend.js';
 import { Matcher } from '../engine/matcher.js';
-import { createOrtDescriptorNet } from '../engine/ort-descriptor-net.js';
 import type { WorkerReply, WorkerRequest } from '../shared/worker-messages.js';
+import { loadWasmNet, tryWebGpu } from './descriptor-nets.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-ort.env.wasm.wasmPaths = { wasm: wasmUrl };
+interface Nets {
+  sha256: string;
+  wanted: BackendChoice;
+  net: SwitchableNet;
+  /** Settles once the backend is chosen; never rejects. */
+  choice: Promise<BackendReport>;
+  /** A chosen WebGPU network waiting for a moment with no frame in flight. */
+  pending: DescriptorNet | null;
+}
+
+let nets: Nets | null = null;
 let matcher: Matcher | null = null;
+let framesInFlight = 0;
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function swapInPending(state: Nets): Promise<void> {
+  const next = state.pending;
+  if (!next || framesInFlight > 0) return;
+  state.pending = null;
+  await state.net.use(next, 'webgpu');
+}
+
+async function prepareNets(
+  model: Uint8Array,
+  sha256: string,
+  wanted: BackendChoice,
+): Promise<Nets> {
+  const wasmNet = await loadWasmNet(model, sha256);
+  const state: Nets = {
+    sha256,
+    wanted,
+    net: new SwitchableNet(wasmNet, 'wasm'),
+    choice: Promise.resolve({ backend: 'wasm', trial: null, note: 'WASM asked for' }),
+    pending: null,
+  };
+  if (wanted === 'wasm') return state;
+  state.choice = tryWebGpu(model, sha256, wasmNet, wanted === 'webgpu').then(({ net, report }) => {
+    state.pending = net;
+    return report;
+  });
+  if (wanted === 'webgpu') {
+    const report = await state.choice;
+    if (report.backend !== 'webgpu') throw new Error(report.note ?? 'WebGPU not used');
+    await swapInPending(state);
+  }
+  return state;
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
@@ -22,20 +72,46 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const response = await fetch(request.modelUrl);
       if (!response.ok) throw new Error(`recognition model unavailable (${response.status})`);
       const model = new Uint8Array(await response.arrayBuffer());
-      const net = await createOrtDescriptorNet(ort, model, await sha256Hex(model));
-      matcher = Matcher.fromArtifact(request.artifact, net);
+      const sha256 = await sha256Hex(model);
+      const wanted = request.backend ?? 'auto';
+      if (!nets || nets.sha256 !== sha256 || nets.wanted !== wanted) {
+        const previous = nets;
+        nets = null;
+        matcher = null;
+        if (previous) {
+          await previous.choice;
+          await previous.pending?.release?.();
+          await previous.net.release();
+        }
+        nets = await prepareNets(model, sha256, wanted);
+      }
+      matcher = Matcher.fromArtifact(request.artifact, nets.net);
       return {
         type: 'loaded',
         id: request.id,
         patterns: [...matcher.patternIds],
-        modelSha256: net.sha256,
+        modelSha256: sha256,
+        backend: nets.net.backend,
       };
     }
     case 'match': {
-      if (!matcher) throw new Error('no pattern set loaded');
+      const [current, state] = [matcher, nets];
+      if (!current || !state) throw new Error('no pattern set loaded');
+      await swapInPending(state);
       const started = performance.now();
-      const result = await matcher.match(request.frame);
-      return { type: 'matched', id: request.id, result, ms: performance.now() - started };
+      framesInFlight++;
+      try {
+        const backend = state.net.backend;
+        const result = await current.match(request.frame);
+        const ms = performance.now() - started;
+        return { type: 'matched', id: request.id, result, ms, backend };
+      } finally {
+        framesInFlight--;
+      }
+    }
+    case 'backend': {
+      if (!nets) throw new Error('no pattern set loaded');
+      return { type: 'backend', id: request.id, report: await nets.choice };
     }
     default:
       throw new Error(`unknown request type ${String((request as { type?: unknown }).type)}`);

@@ -4,6 +4,7 @@
 //   npm run bench:recognition                                       # our engine (Node + browser) and ORB
 //   npx tsx test/bench/recognition/run-bench.ts                     # ORB baseline, all venues
 //   npx tsx test/bench/recognition/run-bench.ts --engine orb-baseline,orb-net --venue template-12 --limit 50
+//   npx tsx test/bench/recognition/run-bench.ts --engine stamp-rally,stamp-rally-browser-webgpu --limit 12
 //   RECOGNITION_BENCH_SCALE=3 npx tsx test/bench/recognition/run-bench.ts   # ~2,300 queries
 //
 // Needs the Debian image packages listed in dataset/sources.ts (SOURCE_PACKAGES) for generation.
@@ -31,6 +32,9 @@ const ENGINES: Record<string, () => Promise<BenchEngine>> = {
   'stamp-rally': async () => (await import('./engines/stamp-rally.js')).createStampRallyEngine(),
   'stamp-rally-browser': async () =>
     (await import('./browser/browser-engine.js')).createBrowserEngine(),
+  // WebGPU through SwiftShader here: checks decisions on the WebGPU backend, not GPU speed.
+  'stamp-rally-browser-webgpu': async () =>
+    (await import('./browser/browser-engine.js')).createBrowserEngine('webgpu'),
 };
 
 async function main(): Promise<void> {

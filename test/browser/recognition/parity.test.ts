@@ -1,47 +1,20 @@
 // Node and the browser decide identically: the same frames through the real recognition worker in
-// Chromium give the same pattern, keypoint count and inlier count as the Node engine.
-import { commands } from 'vitest/browser';
+// Chromium give the same pattern, keypoint count and inlier count as the Node engine. This Chromium
+// has no WebGPU adapter, so 'auto' stays on WASM and says why.
 import { describe, expect, it } from 'vitest';
-import { descriptorModelUrl as modelUrl } from '../../../src/recognition/client/model-url.js';
-import { RecognitionClient } from '../../../src/recognition/client/recognition-client.js';
-import type { ParityCase } from './node-commands.js';
-
-declare module 'vitest/browser' {
-  interface BrowserCommands {
-    recognitionParityCase: () => Promise<ParityCase>;
-  }
-}
-
-const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+import { loadFixtureSet, parityCase, replayFrames, startClient } from './parity-fixture.js';
 
 describe('recognition parity (browser worker vs Node)', () => {
   it('gives the same decisions and evidence on every fixture frame', async () => {
-    const fixture = await commands.recognitionParityCase();
-    const client = new RecognitionClient(
-      () =>
-        new Worker(
-          new URL('../../../src/recognition/worker/recognition.worker.ts', import.meta.url),
-          { type: 'module' },
-        ),
-    );
+    const fixture = await parityCase();
+    const client = startClient();
     try {
-      const loaded = await client.load(modelUrl, bytes(fixture.artifact));
+      const loaded = await loadFixtureSet(client, fixture, 'wasm');
       expect(loaded.patterns).toEqual(['santa-workshop', 'snowman-village', 'hot-cocoa-cafe']);
-      for (const [i, frame] of fixture.frames.entries()) {
-        const result = await client.match({
-          width: frame.width,
-          height: frame.height,
-          data: bytes(frame.rgba),
-        });
-        expect(
-          {
-            pattern: result.pattern,
-            inliers: result.evidence.inliers,
-            keypoints: result.evidence.keypoints,
-          },
-          frame.name,
-        ).toEqual(fixture.node[i]);
-      }
+      expect(loaded.backend).toBe('wasm');
+      const seen = await replayFrames(client, fixture);
+      expect(seen.map((s) => s.decision)).toEqual(fixture.node);
+      expect(seen.map((s) => s.backend)).toEqual(['wasm', 'wasm', 'wasm']);
       expect(fixture.node.map((n) => n.pattern)).toEqual([
         'santa-workshop',
         'hot-cocoa-cafe',
@@ -51,4 +24,34 @@ describe('recognition parity (browser worker vs Node)', () => {
       client.terminate();
     }
   }, 180_000);
+
+  it("stays on WASM under 'auto' when the browser has no WebGPU adapter, and says why", async () => {
+    const fixture = await parityCase();
+    const client = startClient();
+    try {
+      expect((await loadFixtureSet(client, fixture, 'auto')).backend).toBe('wasm');
+      const report = await client.backendReport();
+      expect(report).toEqual({
+        backend: 'wasm',
+        trial: null,
+        note: 'WebGPU unavailable: no WebGPU adapter (no GPU, or it is blocked)',
+      });
+      const seen = await replayFrames(client, fixture);
+      expect(seen.map((s) => s.decision)).toEqual(fixture.node);
+    } finally {
+      client.terminate();
+    }
+  }, 180_000);
+
+  it("fails a 'webgpu' load with the reason when there is no adapter", async () => {
+    const fixture = await parityCase();
+    const client = startClient();
+    try {
+      await expect(loadFixtureSet(client, fixture, 'webgpu')).rejects.toThrow(
+        /WebGPU unavailable: no WebGPU adapter/,
+      );
+    } finally {
+      client.terminate();
+    }
+  }, 60_000);
 });

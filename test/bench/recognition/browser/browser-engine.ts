@@ -1,8 +1,10 @@
 // The benchmark engine that runs in headless Chromium: a Vite dev server serves the bench page, the
-// page's recognition worker matches each frame (WASM, one thread); compile happens in Node.
+// page's recognition worker matches each frame (WASM, one thread; or WebGPU, which this machine
+// offers only through SwiftShader, a CPU implementation); compile happens in Node.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumLaunchOptions } from '../../../chromium.js';
+import type { Backend } from '../../../../src/recognition/engine/descriptor-backend.js';
 import { createNodeEngine } from '../../../../src/recognition/node/node-engine.js';
 import type { BenchEngine, MatchOutcome, PatternImages, RgbaImage } from '../engine.js';
 
@@ -11,7 +13,7 @@ const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export async function createBrowserEngine(): Promise<BenchEngine> {
+export async function createBrowserEngine(backend: Backend = 'wasm'): Promise<BenchEngine> {
   const node = await createNodeEngine();
   const server: ViteDevServer = await createServer({
     configFile: false,
@@ -23,17 +25,20 @@ export async function createBrowserEngine(): Promise<BenchEngine> {
       headers: ISOLATION,
       fs: { allow: [`${import.meta.dirname}/../../../..`] },
     },
-    optimizeDeps: { include: ['onnxruntime-web/wasm'] },
+    optimizeDeps: { include: ['onnxruntime-web/wasm', 'onnxruntime-web/webgpu'] },
   });
   await server.listen();
   const address = server.httpServer?.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser: Browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions() });
+  const browser: Browser = await chromium.launch({
+    headless: true,
+    ...chromiumLaunchOptions({ webgpu: backend === 'webgpu' }),
+  });
   const page: Page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${port}/index.html`);
+  await page.goto(`http://127.0.0.1:${port}/index.html?backend=${backend}`);
   await page.waitForFunction(() => document.title === 'ready', null, { timeout: 120_000 });
   return {
-    name: 'stamp-rally-browser',
+    name: backend === 'wasm' ? 'stamp-rally-browser' : `stamp-rally-browser-${backend}`,
     async compile(patterns: PatternImages[]) {
       const { artifact } = await node.compile(patterns);
       const b64 = Buffer.from(artifact).toString('base64');

@@ -3,6 +3,7 @@
 // <scan-view> says what it wants (camera on? frames looked at?) and renders what this reports.
 import { acquireRecognizer } from '../../../../recognition/client/shared-recognizer.js';
 import type { Recognizer } from '../../../../recognition/client/shared-recognizer.js';
+import type { Backend } from '../../../../recognition/engine/descriptor-backend.js';
 import { CameraError, openCamera, stopCamera } from './camera.js';
 import type { CameraProblem } from './camera.js';
 import { FrameSampler } from './frame-sampler.js';
@@ -15,6 +16,8 @@ export interface ScanStats {
   frames: number;
   framesPerSecond: number;
   meanMatchMs: number;
+  /** Where the last frame's descriptor network ran (null before the first frame). */
+  backend: Backend | null;
 }
 
 export interface LiveScannerHost {
@@ -36,7 +39,13 @@ export class LiveScanner {
   private sampler: FrameSampler | null = null;
   private frameAbort = new AbortController();
   private readonly tracker: ScanTracker;
-  private readonly stats = { frames: 0, matchMs: 0, firstAt: 0, lastAt: 0 };
+  private readonly stats = {
+    frames: 0,
+    matchMs: 0,
+    firstAt: 0,
+    lastAt: 0,
+    backend: null as Backend | null,
+  };
   /** What the view wants; the scanner converges on it as streams and recognizers arrive. */
   private want = { camera: false, frames: false };
 
@@ -58,12 +67,13 @@ export class LiveScanner {
   }
 
   get scanStats(): ScanStats {
-    const { frames, matchMs, firstAt, lastAt } = this.stats;
+    const { frames, matchMs, firstAt, lastAt, backend } = this.stats;
     const seconds = (lastAt - firstAt) / 1000;
     return {
       frames,
       framesPerSecond: frames > 1 && seconds > 0 ? (frames - 1) / seconds : 0,
       meanMatchMs: frames > 0 ? matchMs / frames : 0,
+      backend,
     };
   }
 
@@ -168,6 +178,7 @@ export class LiveScanner {
     if (stats.frames === 0) stats.firstAt = now;
     stats.frames++;
     stats.matchMs += result.ms;
+    stats.backend = result.backend;
     stats.lastAt = now;
     const feedback = this.tracker.push(result, luma);
     if (feedback.state === 'confirmed') this.stopSampling();

@@ -1,0 +1,49 @@
+// The descriptor network on WebGPU, in a Chromium whose WebGPU adapter is SwiftShader (a CPU
+// implementation: correct, not fast). 'webgpu' must decide the parity fixtures exactly as Node's
+// WASM does; 'auto' must try WebGPU, measure it, and keep WASM because here it is far slower.
+import { describe, expect, it } from 'vitest';
+import {
+  loadFixtureSet,
+  parityCase,
+  replayFrames,
+  startClient,
+} from '../browser/recognition/parity-fixture.js';
+import { MIN_SIGN_AGREEMENT } from '../../src/recognition/engine/descriptor-backend.js';
+
+describe('recognition on WebGPU (SwiftShader adapter)', () => {
+  it("'webgpu' runs the descriptor network on the GPU and decides as Node does", async () => {
+    const fixture = await parityCase();
+    const client = startClient();
+    try {
+      expect((await loadFixtureSet(client, fixture, 'webgpu')).backend).toBe('webgpu');
+      const report = await client.backendReport();
+      expect(report.backend).toBe('webgpu');
+      expect(report.trial!.agreement).toBeGreaterThanOrEqual(MIN_SIGN_AGREEMENT);
+      const seen = await replayFrames(client, fixture);
+      expect(seen.map((s) => s.backend)).toEqual(['webgpu', 'webgpu', 'webgpu']);
+      expect(seen.map((s) => s.decision)).toEqual(fixture.node);
+    } finally {
+      client.terminate();
+    }
+  }, 300_000);
+
+  it("'auto' measures WebGPU against WASM and keeps the faster", async () => {
+    const fixture = await parityCase();
+    const client = startClient();
+    try {
+      expect((await loadFixtureSet(client, fixture, 'auto')).backend).toBe('wasm');
+      const report = await client.backendReport();
+      const trial = report.trial!;
+      expect(trial.agreement).toBeGreaterThanOrEqual(MIN_SIGN_AGREEMENT);
+      expect(trial.baselineMs).toBeGreaterThan(0);
+      // SwiftShader emulates the GPU on the CPU: far slower than WASM, so WASM stays.
+      expect(trial.candidateMs).toBeGreaterThan(trial.baselineMs);
+      expect(report.backend).toBe('wasm');
+      expect(report.note).toMatch(/^WebGPU not used: not faster/);
+      const seen = await replayFrames(client, fixture);
+      expect(seen.map((s) => s.backend)).toEqual(['wasm', 'wasm', 'wasm']);
+    } finally {
+      client.terminate();
+    }
+  }, 300_000);
+});
