@@ -43,9 +43,11 @@ export default defineConfig({
       },
       {
         // The same Chromium with a WebGPU adapter (SwiftShader), for the WebGPU descriptor backend.
+        // SwiftShader runs the GPU's work on the CPU: after the other projects, not beside them.
         optimizeDeps: { include: BROWSER_DEPS },
         test: {
           name: 'browser-webgpu',
+          sequence: { groupOrder: 1 },
           include: ['test/browser-webgpu/**/*.test.ts'],
           testTimeout: 30_000,
           browser: {

@@ -182,7 +182,10 @@ describe('stamp card', () => {
     const button = root.querySelector<HTMLButtonElement>('[data-testid="scan-button"]')!;
     await vi.waitFor(() => expect(button.disabled).toBe(false));
     button.click();
-    await vi.waitFor(() => expect(root.querySelector('scan-view')).not.toBeNull());
+    // The scanner's code is a lazy chunk: on a cold dev server its first import takes seconds.
+    await vi.waitFor(() => expect(root.querySelector('scan-view')).not.toBeNull(), {
+      timeout: 20_000,
+    });
     const view = root.querySelector('scan-view')!;
     expect(view.patternSetId).toBe(PATTERN_SET_A);
     expect(view.artifact?.byteLength).toBeGreaterThan(0);

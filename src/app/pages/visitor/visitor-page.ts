@@ -245,7 +245,8 @@ export class VisitorPage extends LitElement {
   private _onOpenScan = async () => {
     const bundle = this._state?.bundle;
     const set = bundle?.patternSet;
-    if (!this._session || !bundle || !set) return;
+    const session = this._session;
+    if (!session || !bundle || !set) return;
     // The model and wasm load while the scan view's code and the camera start, not after them.
     void import('../../../recognition/client/shared-recognizer.js').then((m) =>
       m.prewarmRecognizer(set.patternSetId, set.bytes),
@@ -257,12 +258,14 @@ export class VisitorPage extends LitElement {
       this._scanUnavailable = true;
       return;
     }
+    // The page may have been closed (or its session replaced) while the scanner's code loaded.
+    if (this._session !== session) return;
     // The scanner keeps the set it was opened with, so a background update never swaps it mid-scan.
     this._scan = {
       booths: bundle.campaign.booths,
       patternSetId: set.patternSetId,
       artifact: set.bytes,
-      commitStamp: this._session.commitFor(set.patternSetId),
+      commitStamp: session.commitFor(set.patternSetId),
     };
     // A history entry, so the phone's Back button leaves the scanner instead of the rally.
     history.pushState({ scan: true }, '', '#scan');
