@@ -1,9 +1,9 @@
 // Nearest-neighbour search over binary descriptors by multi-index hashing: each descriptor is cut
 // into 12-bit chunks, one hash table per chunk; a query only measures the references that share at
 // least one chunk exactly, which finds near neighbours (Hamming ≲ 40 of 256) at a tiny fraction of
-// brute-force cost. Owner: the compiler (shared features, confusability). The matcher's per-frame
-// search is the same algorithm in the WebAssembly kernels (shared/descriptor-search.ts), checked
-// visit by visit against this one.
+// brute-force cost. Owner: the quality report's confusability (quality.ts). The matcher's per-frame
+// search and the compiler's shared-feature marks use the same algorithm in the WebAssembly kernels
+// (shared/descriptor-search.ts), checked visit by visit against this one.
 
 const CHUNK_BITS = 12;
 const BUCKETS = 1 << CHUNK_BITS;

@@ -7,7 +7,7 @@
 import type { Point } from '../shared/homography.js';
 import { ransacHomography } from '../shared/ransac.js';
 import type { CompiledPattern, CompiledReference } from './artifact.js';
-import { HammingIndex } from './hamming-index.js';
+import { DescriptorSearch } from '../shared/descriptor-search.js';
 
 export interface SharedFeatureOptions {
   /** Features within this Hamming distance of another pattern's are shared (0: test off). */
@@ -18,11 +18,10 @@ export interface SharedFeatureOptions {
   geometricInliers: number;
 }
 
-/** Every reference's descriptors in one index, with each entry's reference and local position. */
+/** Every reference's descriptors in one search, grouped by reference, with each one's first entry. */
 interface AllFeatures {
-  index: HammingIndex;
-  /** Reference (position in `refs`) of each global entry, and that reference's first entry. */
-  refOf: Int32Array;
+  descriptors: Uint8Array;
+  search: DescriptorSearch;
   offsets: number[];
 }
 
@@ -31,27 +30,32 @@ function indexAll(
   bytes: number,
 ): AllFeatures {
   const counts = refs.map((r) => r.ref.descriptors.length / bytes);
-  const all = new Uint8Array(counts.reduce((s, n) => s + n, 0) * bytes);
-  const refOf = new Int32Array(all.length / bytes);
+  const descriptors = new Uint8Array(counts.reduce((s, n) => s + n, 0) * bytes);
+  const refOf = new Int32Array(descriptors.length / bytes);
   const offsets: number[] = [];
   let at = 0;
   refs.forEach((r, k) => {
-    all.set(r.ref.descriptors, at * bytes);
+    descriptors.set(r.ref.descriptors, at * bytes);
     refOf.fill(k, at, at + counts[k]!);
     offsets.push(at);
     at += counts[k]!;
   });
-  return { index: new HammingIndex(all, bytes), refOf, offsets };
+  return {
+    descriptors,
+    search: new DescriptorSearch(descriptors, bytes, refOf, refs.length),
+    offsets,
+  };
 }
 
 /**
- * Marks shared features in one search of the global index per feature: any feature of another
- * pattern within `distance` marks it at once (the descriptor test), and the nearest feature of
- * every other reference within `geometricDistance` becomes a correspondence; each pair of
+ * Marks shared features with one search per feature for the nearest feature of every reference
+ * (the WebAssembly kernels' multi-index search, with references as its groups): one of another
+ * pattern within `distance` marks it at once (the descriptor test), and each other pattern's
+ * reference whose nearest lies within `geometricDistance` gives a correspondence; each pair of
  * references of different patterns is then fitted with a homography whose inliers, when there
- * are at least `geometricInliers`, are marked on both sides (the geometric test). The index keeps
- * each reference's entries in their own order, so this visits and breaks ties exactly as a
- * separate index per reference and per test would.
+ * are at least `geometricInliers`, are marked on both sides (the geometric test). The search
+ * visits and breaks ties as engine/hamming-index.ts does, so the marks are those of a separate
+ * index per reference and per test.
  */
 function markShared(
   refs: readonly { pattern: number; ref: CompiledReference }[],
@@ -62,35 +66,23 @@ function markShared(
   const n = refs.length;
   const geometric = options.geometricInliers > 0;
   const radius = Math.max(options.distance, geometric ? options.geometricDistance : 0);
-  const bestD = new Int32Array(n);
-  const bestJ = new Int32Array(n);
-  // stampOf[b] === stamp: reference b already has a candidate for the current feature.
-  const stampOf = new Int32Array(n).fill(-1);
-  let stamp = 0;
-  const touched: number[] = [];
   for (let a = 0; a < n; a++) {
     const pattern = refs[a]!.pattern;
+    const features = shared[a]!.length;
+    const which = Array.from({ length: features }, (_, i) => all.offsets[a]! + i);
+    const { data, stride } = all.search.nearest(all.descriptors, which, radius);
     // pairs[b]: [i, j] of A's feature i and its nearest feature j of reference b.
     const pairs: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
-    for (let i = 0; i < shared[a]!.length; i++, stamp++) {
-      touched.length = 0;
-      const visit = (g: number, d: number): void => {
-        const b = all.refOf[g]!;
-        if (refs[b]!.pattern === pattern) return;
+    for (let i = 0; i < features; i++) {
+      const row = i * stride;
+      for (let t = 0; t < data[row]!; t++) {
+        const b = data[row + 1 + 3 * t]!;
+        const d = data[row + 2 + 3 * t]!;
+        if (refs[b]!.pattern === pattern) continue;
         if (options.distance > 0 && d <= options.distance) shared[a]![i] = 1;
-        if (!geometric || d > options.geometricDistance) return;
-        if (stampOf[b] !== stamp) {
-          stampOf[b] = stamp;
-          touched.push(b);
-          bestD[b] = d;
-          bestJ[b] = g - all.offsets[b]!;
-        } else if (d < bestD[b]!) {
-          bestD[b] = d;
-          bestJ[b] = g - all.offsets[b]!;
-        }
-      };
-      all.index.near(all.index.descriptors, all.offsets[a]! + i, radius, visit);
-      for (const b of touched) pairs[b]!.push([i, bestJ[b]!]);
+        if (geometric && d <= options.geometricDistance)
+          pairs[b]!.push([i, data[row + 3 + 3 * t]! - all.offsets[b]!]);
+      }
     }
     if (geometric) fitPairs(refs, a, pairs, options.geometricInliers, shared);
   }
