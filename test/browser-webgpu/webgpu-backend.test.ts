@@ -1,6 +1,7 @@
 // The descriptor network on WebGPU, in a Chromium whose WebGPU adapter is SwiftShader (a CPU
 // implementation: correct, not fast). 'webgpu' must decide the parity fixtures exactly as Node's
-// WASM does; 'auto' must try WebGPU, measure it, and keep WASM because here it is far slower.
+// WASM does; 'auto' must try WebGPU, measure it, keep WASM because here it is far slower, and
+// remember that for the next worker.
 import { describe, expect, it } from 'vitest';
 import {
   loadFixtureSet,
@@ -27,7 +28,7 @@ describe('recognition on WebGPU (SwiftShader adapter)', () => {
     }
   }, 300_000);
 
-  it("'auto' measures WebGPU against WASM and keeps the faster", async () => {
+  it("'auto' measures WebGPU against WASM, keeps the faster and remembers it", async () => {
     const fixture = await parityCase();
     const client = startClient();
     try {
@@ -42,6 +43,25 @@ describe('recognition on WebGPU (SwiftShader adapter)', () => {
       expect(report.note).toMatch(/^WebGPU not used: not faster/);
       const seen = await replayFrames(client, fixture);
       expect(seen.map((s) => s.backend)).toEqual(['wasm', 'wasm', 'wasm']);
+
+      // The next worker on this browser remembers the trial instead of running it again.
+      client.terminate();
+      const again = startClient();
+      try {
+        expect((await loadFixtureSet(again, fixture, 'auto')).backend).toBe('wasm');
+        const remembered = await again.backendReport();
+        expect(remembered.trial).toEqual(trial);
+        expect(remembered.note).toBe(`${report.note} (an earlier trial on this browser)`);
+        // Forcing WebGPU ignores the memory.
+        const forced = startClient();
+        try {
+          expect((await loadFixtureSet(forced, fixture, 'webgpu')).backend).toBe('webgpu');
+        } finally {
+          forced.terminate();
+        }
+      } finally {
+        again.terminate();
+      }
     } finally {
       client.terminate();
     }

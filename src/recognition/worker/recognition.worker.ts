@@ -1,7 +1,7 @@
 // The recognition worker: holds the descriptor network and the loaded pattern set, matches frames
 // off the main thread. The network starts on WASM; where the load asks for it ('auto', the default,
-// or 'webgpu'), WebGPU is tried and, if chosen, takes over between two frames. Unknown message
-// types are answered with an error, never ignored.
+// or 'webgpu'), WebGPU is tried and, if chosen, takes over between two frames ('auto' remembers a
+// trial that kept WASM: backend-memory.ts). Unknown message types are answered with an error.
 import type { DescriptorNet } from '../engine/describe.js';
 import {
   SwitchableNet,
@@ -10,6 +10,7 @@ import {
 } from '../engine/descriptor-backend.js';
 import { Matcher } from '../engine/matcher.js';
 import type { WorkerReply, WorkerRequest } from '../shared/worker-messages.js';
+import { rememberedRejection, rememberTrial, trialKey } from './backend-memory.js';
 import { loadWasmNet, tryWebGpu } from './descriptor-nets.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -40,6 +41,25 @@ async function swapInPending(state: Nets): Promise<void> {
   await state.net.use(next, 'webgpu');
 }
 
+/** 'auto' skips WebGPU where an earlier trial on this browser kept WASM, and remembers new ones. */
+async function chooseWebGpu(
+  model: Uint8Array,
+  sha256: string,
+  wasmNet: DescriptorNet,
+  wanted: 'auto' | 'webgpu',
+) {
+  if (wanted === 'webgpu') return tryWebGpu(model, sha256, wasmNet, true);
+  const key = trialKey(sha256);
+  const earlier = await rememberedRejection(key);
+  if (earlier) {
+    const note = `${earlier.note ?? 'WebGPU not used'} (an earlier trial on this browser)`;
+    return { net: null, report: { ...earlier, note } };
+  }
+  const outcome = await tryWebGpu(model, sha256, wasmNet, false);
+  await rememberTrial(key, outcome.report);
+  return outcome;
+}
+
 async function prepareNets(
   model: Uint8Array,
   sha256: string,
@@ -54,7 +74,7 @@ async function prepareNets(
     pending: null,
   };
   if (wanted === 'wasm') return state;
-  state.choice = tryWebGpu(model, sha256, wasmNet, wanted === 'webgpu').then(({ net, report }) => {
+  state.choice = chooseWebGpu(model, sha256, wasmNet, wanted).then(({ net, report }) => {
     state.pending = net;
     return report;
   });
