@@ -63,10 +63,22 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/**/*.webgpu.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // The built product in a Chromium with a SwiftShader WebGPU adapter: after the others.
+        test: {
+          name: 'e2e-webgpu',
+          include: ['test/e2e/**/*.webgpu.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
