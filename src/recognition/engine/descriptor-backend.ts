@@ -115,9 +115,15 @@ export function rejectCandidate(trial: BackendTrial, forced = false): string | n
 
 /**
  * The matcher's network: delegates to the active backend. `use` swaps it (call it between frames:
- * one frame's descriptors then all come from one backend) and releases the previous one.
+ * one frame's descriptors then all come from one backend) and releases the previous one. With a
+ * fallback, a failing WebGPU run (a lost GPU device: the phone backgrounded the page, ran out of
+ * memory, updated its driver) switches to WASM for good and is retried there, so no frame fails.
  */
 export class SwitchableNet implements DescriptorNet {
+  private fallback: (() => Promise<DescriptorNet>) | null = null;
+  private fallingBack: Promise<void> | null = null;
+  private failed: string | null = null;
+
   constructor(
     private active: DescriptorNet,
     private activeBackend: Backend,
@@ -135,8 +141,35 @@ export class SwitchableNet implements DescriptorNet {
     return this.activeBackend;
   }
 
-  run(patches: Float32Array, count: number): Promise<Float32Array> {
-    return this.active.run(patches, count);
+  /** Why the GPU backend was given up mid-scan (null: it was not). */
+  get failure(): string | null {
+    return this.failed;
+  }
+
+  /** How to make a WASM network should a non-WASM backend fail. */
+  fallBackWith(make: () => Promise<DescriptorNet>): void {
+    this.fallback = make;
+  }
+
+  async run(patches: Float32Array, count: number): Promise<Float32Array> {
+    const backend = this.activeBackend;
+    try {
+      return await this.active.run(patches, count);
+    } catch (err) {
+      if (backend === 'wasm' || !this.fallback) throw err;
+      this.fallingBack ??= this.fallBack(err);
+      await this.fallingBack;
+      return this.active.run(patches, count);
+    }
+  }
+
+  private async fallBack(err: unknown): Promise<void> {
+    this.failed = err instanceof Error ? err.message : String(err);
+    const wasm = await this.fallback!();
+    const lost = this.active;
+    this.active = wasm;
+    this.activeBackend = 'wasm';
+    await lost.release?.().catch(() => undefined);
   }
 
   async use(net: DescriptorNet, backend: Backend): Promise<void> {

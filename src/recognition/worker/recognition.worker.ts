@@ -66,10 +66,12 @@ async function prepareNets(
   wanted: BackendChoice,
 ): Promise<Nets> {
   const wasmNet = await loadWasmNet(model, sha256);
+  const net = new SwitchableNet(wasmNet, 'wasm');
+  net.fallBackWith(() => loadWasmNet(model, sha256));
   const state: Nets = {
     sha256,
     wanted,
-    net: new SwitchableNet(wasmNet, 'wasm'),
+    net,
     choice: Promise.resolve({ backend: 'wasm', trial: null, note: 'WASM asked for' }),
     pending: null,
   };
@@ -130,8 +132,17 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       }
     }
     case 'backend': {
-      if (!nets) throw new Error('no pattern set loaded');
-      return { type: 'backend', id: request.id, report: await nets.choice };
+      const state = nets;
+      if (!state) throw new Error('no pattern set loaded');
+      const report = await state.choice;
+      const failure = state.net.failure;
+      return {
+        type: 'backend',
+        id: request.id,
+        report: failure
+          ? { ...report, backend: 'wasm', note: `WebGPU failed, back on WASM: ${failure}` }
+          : report,
+      };
     }
     default:
       throw new Error(`unknown request type ${String((request as { type?: unknown }).type)}`);

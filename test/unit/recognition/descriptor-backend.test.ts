@@ -111,4 +111,43 @@ describe('descriptor backend choice', () => {
     );
     expect(switchable.backend).toBe('webgpu');
   });
+
+  it('falls back to WASM for good when the GPU backend fails, and retries the frame there', async () => {
+    const wasm = altered(net, 0);
+    let gpuRuns = 0;
+    const gpu = {
+      ...altered(net, 2),
+      async run(patches: Float32Array, count: number) {
+        if (++gpuRuns > 1) throw new Error('GPU device lost');
+        return net.run(patches, count);
+      },
+    };
+    const switchable = new SwitchableNet(gpu, 'webgpu');
+    let made = 0;
+    switchable.fallBackWith(async () => {
+      made++;
+      return wasm;
+    });
+    const patches = probePatches(3);
+    const expected = await net.run(patches.slice(), 3);
+    expect(await switchable.run(patches, 3)).toEqual(expected);
+    expect(switchable.failure).toBeNull();
+    // Two frames in flight when the device is lost: both get WASM descriptors, one WASM net made.
+    const [a, b] = await Promise.all([switchable.run(patches, 3), switchable.run(patches, 3)]);
+    expect(a).toEqual(expected);
+    expect(b).toEqual(expected);
+    expect(made).toBe(1);
+    expect(switchable.backend).toBe('wasm');
+    expect(switchable.failure).toBe('GPU device lost');
+    expect(await switchable.run(patches, 3)).toEqual(expected);
+    expect(gpuRuns).toBe(3);
+  });
+
+  it('lets a WASM failure through: there is nothing to fall back to', async () => {
+    const broken = { ...net, run: () => Promise.reject(new Error('out of memory')) };
+    const switchable = new SwitchableNet(broken, 'wasm');
+    switchable.fallBackWith(async () => net);
+    await expect(switchable.run(probePatches(1), 1)).rejects.toThrow('out of memory');
+    expect(switchable.backend).toBe('wasm');
+  });
 });
