@@ -4,35 +4,30 @@
 // remember that for the next worker.
 import { describe, expect, it } from 'vitest';
 import {
-  loadFixtureSet,
   parityCase,
   replayFrames,
-  startClient,
+  withFixtureClient,
 } from '../browser/recognition/parity-fixture.js';
 import { MIN_SIGN_AGREEMENT } from '../../src/recognition/engine/descriptor-backend.js';
 
 describe('recognition on WebGPU (SwiftShader adapter)', () => {
   it("'webgpu' runs the descriptor network on the GPU and decides as Node does", async () => {
     const fixture = await parityCase();
-    const client = startClient();
-    try {
-      expect((await loadFixtureSet(client, fixture, 'webgpu')).backend).toBe('webgpu');
+    await withFixtureClient(fixture, 'webgpu', async (client, loaded) => {
+      expect(loaded.backend).toBe('webgpu');
       const report = await client.backendReport();
       expect(report.backend).toBe('webgpu');
       expect(report.trial!.agreement).toBeGreaterThanOrEqual(MIN_SIGN_AGREEMENT);
       const seen = await replayFrames(client, fixture);
       expect(seen.map((s) => s.backend)).toEqual(['webgpu', 'webgpu', 'webgpu']);
       expect(seen.map((s) => s.decision)).toEqual(fixture.node);
-    } finally {
-      client.terminate();
-    }
+    });
   }, 300_000);
 
   it("'auto' measures WebGPU against WASM, keeps the faster and remembers it", async () => {
     const fixture = await parityCase();
-    const client = startClient();
-    try {
-      expect((await loadFixtureSet(client, fixture, 'auto')).backend).toBe('wasm');
+    const first = await withFixtureClient(fixture, 'auto', async (client, loaded) => {
+      expect(loaded.backend).toBe('wasm');
       const report = await client.backendReport();
       const trial = report.trial!;
       expect(trial.agreement).toBeGreaterThanOrEqual(MIN_SIGN_AGREEMENT);
@@ -43,27 +38,17 @@ describe('recognition on WebGPU (SwiftShader adapter)', () => {
       expect(report.note).toMatch(/^WebGPU not used: not faster/);
       const seen = await replayFrames(client, fixture);
       expect(seen.map((s) => s.backend)).toEqual(['wasm', 'wasm', 'wasm']);
-
-      // The next worker on this browser remembers the trial instead of running it again.
-      client.terminate();
-      const again = startClient();
-      try {
-        expect((await loadFixtureSet(again, fixture, 'auto')).backend).toBe('wasm');
-        const remembered = await again.backendReport();
-        expect(remembered.trial).toEqual(trial);
-        expect(remembered.note).toBe(`${report.note} (an earlier trial on this browser)`);
-        // Forcing WebGPU ignores the memory.
-        const forced = startClient();
-        try {
-          expect((await loadFixtureSet(forced, fixture, 'webgpu')).backend).toBe('webgpu');
-        } finally {
-          forced.terminate();
-        }
-      } finally {
-        again.terminate();
-      }
-    } finally {
-      client.terminate();
-    }
+      return report;
+    });
+    // The next worker on this browser remembers the trial instead of running it again…
+    const remembered = await withFixtureClient(fixture, 'auto', async (client, loaded) => {
+      expect(loaded.backend).toBe('wasm');
+      return client.backendReport();
+    });
+    expect(remembered.trial).toEqual(first.trial);
+    expect(remembered.note).toBe(`${first.note} (an earlier trial on this browser)`);
+    // …and forcing WebGPU ignores that memory.
+    const forced = await withFixtureClient(fixture, 'webgpu', async (_, loaded) => loaded.backend);
+    expect(forced).toBe('webgpu');
   }, 300_000);
 });

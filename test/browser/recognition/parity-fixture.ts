@@ -2,7 +2,10 @@
 // engine's fixture frames through it, returning what the browser decided for each.
 import { commands } from 'vitest/browser';
 import { descriptorModelUrl as modelUrl } from '../../../src/recognition/client/model-url.js';
-import { RecognitionClient } from '../../../src/recognition/client/recognition-client.js';
+import {
+  RecognitionClient,
+  type LoadedSet,
+} from '../../../src/recognition/client/recognition-client.js';
 import type { BackendChoice } from '../../../src/recognition/engine/descriptor-backend.js';
 import type { ParityCase } from './node-commands.js';
 
@@ -26,6 +29,23 @@ export function startClient(): RecognitionClient {
         },
       ),
   );
+}
+
+/**
+ * Starts a worker, loads the fixture set on `backend`, runs `body` with the client and what the
+ * load answered, and terminates the worker whatever happens.
+ */
+export async function withFixtureClient<T>(
+  fixture: ParityCase,
+  backend: BackendChoice,
+  body: (client: RecognitionClient, loaded: LoadedSet) => Promise<T>,
+): Promise<T> {
+  const client = startClient();
+  try {
+    return await body(client, await loadFixtureSet(client, fixture, backend));
+  } finally {
+    client.terminate();
+  }
 }
 
 export async function loadFixtureSet(

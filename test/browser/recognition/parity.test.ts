@@ -2,56 +2,39 @@
 // Chromium give the same pattern, keypoint count and inlier count as the Node engine. This Chromium
 // has no WebGPU adapter, so 'auto' stays on WASM and says why.
 import { describe, expect, it } from 'vitest';
-import { loadFixtureSet, parityCase, replayFrames, startClient } from './parity-fixture.js';
+import { parityCase, replayFrames, withFixtureClient } from './parity-fixture.js';
 
 describe('recognition parity (browser worker vs Node)', () => {
   it('gives the same decisions and evidence on every fixture frame', async () => {
     const fixture = await parityCase();
-    const client = startClient();
-    try {
-      const loaded = await loadFixtureSet(client, fixture, 'wasm');
+    await withFixtureClient(fixture, 'wasm', async (client, loaded) => {
       expect(loaded.patterns).toEqual(['santa-workshop', 'snowman-village', 'hot-cocoa-cafe']);
       expect(loaded.backend).toBe('wasm');
       const seen = await replayFrames(client, fixture);
       expect(seen.map((s) => s.decision)).toEqual(fixture.node);
       expect(seen.map((s) => s.backend)).toEqual(['wasm', 'wasm', 'wasm']);
-      expect(fixture.node.map((n) => n.pattern)).toEqual([
-        'santa-workshop',
-        'hot-cocoa-cafe',
-        null,
-      ]);
-    } finally {
-      client.terminate();
-    }
+    });
+    expect(fixture.node.map((n) => n.pattern)).toEqual(['santa-workshop', 'hot-cocoa-cafe', null]);
   }, 180_000);
 
   it("stays on WASM under 'auto' when the browser has no WebGPU adapter, and says why", async () => {
     const fixture = await parityCase();
-    const client = startClient();
-    try {
-      expect((await loadFixtureSet(client, fixture, 'auto')).backend).toBe('wasm');
-      const report = await client.backendReport();
-      expect(report).toEqual({
+    await withFixtureClient(fixture, 'auto', async (client, loaded) => {
+      expect(loaded.backend).toBe('wasm');
+      expect(await client.backendReport()).toEqual({
         backend: 'wasm',
         trial: null,
         note: 'WebGPU unavailable: no WebGPU adapter (no GPU, or it is blocked)',
       });
       const seen = await replayFrames(client, fixture);
       expect(seen.map((s) => s.decision)).toEqual(fixture.node);
-    } finally {
-      client.terminate();
-    }
+    });
   }, 180_000);
 
   it("fails a 'webgpu' load with the reason when there is no adapter", async () => {
     const fixture = await parityCase();
-    const client = startClient();
-    try {
-      await expect(loadFixtureSet(client, fixture, 'webgpu')).rejects.toThrow(
-        /WebGPU unavailable: no WebGPU adapter/,
-      );
-    } finally {
-      client.terminate();
-    }
+    await expect(withFixtureClient(fixture, 'webgpu', async () => undefined)).rejects.toThrow(
+      /WebGPU unavailable: no WebGPU adapter/,
+    );
   }, 60_000);
 });
