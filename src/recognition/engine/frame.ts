@@ -1,6 +1,8 @@
 // Turns a decoded RGBA frame or reference into the grey working image the engine analyses.
 import { fitScale, resizeGray, toGray, type GrayImage } from '../shared/preprocess.js';
 import { histogramBytes, lookupBytes } from '../shared/pixel-kernels.js';
+import { detectKeypoints, type DetectorOptions } from '../features/fast-keypoints.js';
+import type { Keypoint } from '../shared/patches.js';
 
 export interface RgbaImage {
   width: number;
@@ -35,13 +37,37 @@ export function normalizeContrast(img: GrayImage): GrayImage {
  * descriptor standardises each patch, so a smooth gain does not change what it sees. Null when no
  * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look).
  */
+/** The boost's gain per block: `columns` × `rows` blocks over a `width` × `height` image. */
+export interface GainGrid {
+  columns: number;
+  rows: number;
+  width: number;
+  height: number;
+  gain: Float32Array;
+}
+
+/** A contrast-boosted image with the block gains that made it. */
+export interface BoostedImage extends GrayImage {
+  gains: GainGrid;
+}
+
+/** The gain of the block under image point (x, y). */
+export function gainAt(grid: GainGrid, x: number, y: number): number {
+  const column = Math.min(
+    grid.columns - 1,
+    Math.max(0, Math.floor((x * grid.columns) / grid.width)),
+  );
+  const row = Math.min(grid.rows - 1, Math.max(0, Math.floor((y * grid.rows) / grid.height)));
+  return grid.gain[row * grid.columns + column]!;
+}
+
 export function boostLocalContrast(
   img: GrayImage,
   block: number,
   target: number,
   maxGain: number,
   minPeakGain = 0,
-): GrayImage | null {
+): BoostedImage | null {
   const { width: w, height: h, data } = img;
   const bw = Math.max(1, Math.round(w / block));
   const bh = Math.max(1, Math.round(h / block));
@@ -102,7 +128,40 @@ export function boostLocalContrast(
       out[y * w + x] = v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
     }
   }
-  return { width: w, height: h, data: out };
+  return {
+    width: w,
+    height: h,
+    data: out,
+    gains: { columns: bw, rows: bh, width: w, height: h, gain },
+  };
+}
+
+/**
+ * Keypoints of a boosted image only where its gain reaches `minGain`: the second look at a frame
+ * spends its keypoints on the faint regions it was boosted for, not again on the crisp ones the
+ * first look already had. The detector's budget is doubled first; if more than the budget remain,
+ * each pyramid level keeps its strongest in proportion, rounded (so up to one per level over the
+ * budget; levels stay in order, strongest first).
+ */
+export function faintKeypoints(
+  image: BoostedImage,
+  detector: DetectorOptions,
+  minGain: number,
+): Keypoint[] {
+  const budget = detector.maxKeypoints;
+  const faint = detectKeypoints(image, { ...detector, maxKeypoints: 2 * budget }).filter(
+    (k) => gainAt(image.gains, k.x, k.y) >= minGain,
+  );
+  if (faint.length <= budget) return faint;
+  const kept: Keypoint[] = [];
+  for (let start = 0; start < faint.length;) {
+    let end = start;
+    while (end < faint.length && faint[end]!.size === faint[start]!.size) end++;
+    const take = Math.round(((end - start) * budget) / faint.length);
+    kept.push(...faint.slice(start, start + take));
+    start = end;
+  }
+  return kept;
 }
 
 /** Grey, contrast-normalised, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */

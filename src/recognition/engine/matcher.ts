@@ -11,7 +11,13 @@ import type { GrayImage } from '../shared/preprocess.js';
 import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { detectKeypoints } from '../features/fast-keypoints.js';
-import { boostLocalContrast, workingImage, type RgbaImage } from './frame.js';
+import {
+  boostLocalContrast,
+  faintKeypoints,
+  workingImage,
+  type BoostedImage,
+  type RgbaImage,
+} from './frame.js';
 import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
 import { buildPyramid, type FloatLevel, type Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
@@ -42,7 +48,7 @@ export function scoreFromInliers(inliers: number): number {
 }
 
 /** The frame image a pass analyses; null when its contrast boost would change nothing. */
-function prepare(image: GrayImage, p: MatchParams): GrayImage | null {
+function prepare(image: GrayImage, p: MatchParams): GrayImage | BoostedImage | null {
   const lc = p.frameLocalContrast;
   return lc ? boostLocalContrast(image, lc.block, lc.target, lc.maxGain, lc.minPeakGain) : image;
 }
@@ -106,8 +112,16 @@ export class Matcher {
       : first;
   }
 
-  private async matchWith(image: GrayImage, scale: number, p: MatchParams): Promise<MatchResult> {
-    const keypoints = detectKeypoints(image, p.frameDetector);
+  private async matchWith(
+    image: GrayImage | BoostedImage,
+    scale: number,
+    p: MatchParams,
+  ): Promise<MatchResult> {
+    const minGain = p.frameLocalContrast?.keypointMinGain;
+    const keypoints =
+      minGain && 'gains' in image
+        ? faintKeypoints(image, p.frameDetector, minGain)
+        : detectKeypoints(image, p.frameDetector);
     const none = (
       rejected: string,
       candidate: string | null = null,
