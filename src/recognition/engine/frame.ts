@@ -1,4 +1,5 @@
-// Turns a decoded RGBA frame or reference into the grey working image the engine analyses.
+// Turns a decoded RGBA frame or reference into the grey working image the engine analyses, and
+// boosts a frame's faint regions for a second look (with the keypoints that look takes there).
 import { fitScale, resizeGray, toGray, type GrayImage } from '../shared/preprocess.js';
 import { histogramBytes, lookupBytes } from '../shared/pixel-kernels.js';
 import { detectKeypoints, type DetectorOptions } from '../features/fast-keypoints.js';
@@ -29,20 +30,10 @@ export function normalizeContrast(img: GrayImage): GrayImage {
   return { width: img.width, height: img.height, data: lookupBytes(img.data, lut) };
 }
 
-/**
- * Boosts local contrast where it is low: grey levels are scaled about the local mean by
- * min(maxGain, target / local standard deviation) (never below 1), with block statistics
- * interpolated bilinearly so the gain varies smoothly. A faded print in a crisp scene then yields
- * corners (and Harris scores that survive the keypoint budget) like the rest of the frame; the
- * descriptor standardises each patch, so a smooth gain does not change what it sees. Null when no
- * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look).
- */
-/** The boost's gain per block: `columns` × `rows` blocks over a `width` × `height` image. */
+/** The boost's gain per block, `columns` × `rows` blocks row by row over the image. */
 export interface GainGrid {
   columns: number;
   rows: number;
-  width: number;
-  height: number;
   gain: Float32Array;
 }
 
@@ -51,16 +42,22 @@ export interface BoostedImage extends GrayImage {
   gains: GainGrid;
 }
 
-/** The gain of the block under image point (x, y). */
-export function gainAt(grid: GainGrid, x: number, y: number): number {
-  const column = Math.min(
-    grid.columns - 1,
-    Math.max(0, Math.floor((x * grid.columns) / grid.width)),
-  );
-  const row = Math.min(grid.rows - 1, Math.max(0, Math.floor((y * grid.rows) / grid.height)));
-  return grid.gain[row * grid.columns + column]!;
+/** The gain of the block under image point (x, y) (points outside take the nearest block). */
+export function gainAt(image: BoostedImage, x: number, y: number): number {
+  const { columns, rows, gain } = image.gains;
+  const column = Math.min(columns - 1, Math.max(0, Math.floor((x * columns) / image.width)));
+  const row = Math.min(rows - 1, Math.max(0, Math.floor((y * rows) / image.height)));
+  return gain[row * columns + column]!;
 }
 
+/**
+ * Boosts local contrast where it is low: grey levels are scaled about the local mean by
+ * min(maxGain, target / local standard deviation) (never below 1), with block statistics
+ * interpolated bilinearly so the gain varies smoothly. A faded print in a crisp scene then yields
+ * corners (and Harris scores that survive the keypoint budget) like the rest of the frame; the
+ * descriptor standardises each patch, so a smooth gain does not change what it sees. Null when no
+ * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look).
+ */
 export function boostLocalContrast(
   img: GrayImage,
   block: number,
@@ -132,7 +129,7 @@ export function boostLocalContrast(
     width: w,
     height: h,
     data: out,
-    gains: { columns: bw, rows: bh, width: w, height: h, gain },
+    gains: { columns: bw, rows: bh, gain },
   };
 }
 
@@ -150,7 +147,7 @@ export function faintKeypoints(
 ): Keypoint[] {
   const budget = detector.maxKeypoints;
   const faint = detectKeypoints(image, { ...detector, maxKeypoints: 2 * budget }).filter(
-    (k) => gainAt(image.gains, k.x, k.y) >= minGain,
+    (k) => gainAt(image, k.x, k.y) >= minGain,
   );
   if (faint.length <= budget) return faint;
   const kept: Keypoint[] = [];

@@ -1,18 +1,17 @@
 // The descriptor network on onnxruntime-web, given the runtime module by the caller — Node and the
 // recognition worker pass the same package, so both compute the same bits on WASM (one thread).
-// The worker may also pass the WebGPU build of the package (see worker/descriptor-backends.ts).
+// The worker may also pass the WebGPU build of the package (see worker/descriptor-nets.ts).
 import type * as Ort from 'onnxruntime-web/wasm';
 import { PATCH_SIZE } from '../shared/patches.js';
+import type { Backend } from './descriptor-backend.js';
 import type { DescriptorNet } from './describe.js';
 import { DESCRIPTOR_MODEL } from './model.js';
-
-export type ExecutionProvider = 'wasm' | 'webgpu';
 
 export async function createOrtDescriptorNet(
   ort: typeof Ort,
   modelBytes: Uint8Array,
   sha256: string,
-  provider: ExecutionProvider = 'wasm',
+  provider: Backend = 'wasm',
 ): Promise<DescriptorNet> {
   ort.env.wasm.numThreads = 1;
   const session = await ort.InferenceSession.create(modelBytes, {

@@ -49,6 +49,9 @@ export interface MatchParams {
   secondPass: Partial<MatchParams> | null;
 }
 
+/** Shares of each level's strongest keypoints looked at first, in both passes (see earlyLook). */
+const EARLY_LOOK_SHARES = [0.25, 0.5];
+
 export const MATCH_PARAMS: MatchParams = {
   frameMaxSide: 480,
   // Threshold 10 (from 18): +4.5 points on the A/B subset, low-contrast venue 35 → 52 %.
@@ -72,14 +75,15 @@ export const MATCH_PARAMS: MatchParams = {
   // keypoints show: bench 89.0 → 89.8 %, held-out 87.0 → 88.1 %, no new error (same 2 held-out
   // false accepts, whose first-look candidates stay ≤ 11 inliers); positives 50 → 34 ms, negatives
   // +0–5 ms. [0.35, 0.7] added a wrong-id; a single look at ≥ 16 inliers only sped up. README row 42.
-  earlyLook: { shares: [0.25, 0.5], minInliers: 12 },
+  earlyLook: { shares: EARLY_LOOK_SHARES, minInliers: 12 },
   // Frames the first pass rejects get a second look with local contrast boosted (block 40 px,
   // target σ 40, gain ≤ 3): +3.3 points (low-contrast venue 63 → 76 %), no new errors; as a
-  // single pass the same boost cost 1.4 points elsewhere.
+  // single pass the same boost cost 1.4 points elsewhere. Its keypoints only where the gain is
+  // ≥ 1.1 and its accept floor (early looks too) at 13: README row 58c.
   secondPass: {
     frameLocalContrast: { block: 40, target: 40, maxGain: 3, minPeakGain: 2, keypointMinGain: 1.1 },
     minInliers: 13,
-    earlyLook: { shares: [0.25, 0.5], minInliers: 13 },
+    earlyLook: { shares: EARLY_LOOK_SHARES, minInliers: 13 },
   },
 };
 

@@ -82,7 +82,10 @@ async function prepareNets(
   });
   if (wanted === 'webgpu') {
     const report = await state.choice;
-    if (report.backend !== 'webgpu') throw new Error(report.note ?? 'WebGPU not used');
+    if (report.backend !== 'webgpu') {
+      await net.release();
+      throw new Error(report.note ?? 'WebGPU not used');
+    }
     await swapInPending(state);
   }
   return state;
@@ -123,10 +126,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const started = performance.now();
       framesInFlight++;
       try {
-        const backend = state.net.backend;
         const result = await current.match(request.frame);
         const ms = performance.now() - started;
-        return { type: 'matched', id: request.id, result, ms, backend };
+        // After the frame: a WebGPU failure during it has switched to WASM for good.
+        return { type: 'matched', id: request.id, result, ms, backend: state.net.backend };
       } finally {
         framesInFlight--;
       }
