@@ -7,7 +7,9 @@ on patch pairs made harder the way the benchmark's failures are: strong perspect
 60 degrees), faded low-contrast prints, heavier blur, noise and JPEG. HardNet loss as before.
 
   /usr/bin/python3 models/training/finetune_descriptor.py --minutes 12 \
-      --init models/patch-descriptor-tiny.onnx --out models/patch-descriptor-tiny.onnx
+      --init models/patch-descriptor-tiny.onnx --out /tmp/patch-descriptor-tiny-trained.onnx
+  then: /usr/bin/python3 models/training/trim_descriptor_input.py /tmp/patch-descriptor-tiny-trained.onnx models/patch-descriptor-tiny.onnx
+  (the engine runs the trimmed graph: its patch sampler standardises and pools, see that script)
 """
 import argparse, os, random, sys, time
 import cv2
@@ -139,7 +141,7 @@ def main():
     ap.add_argument('--minutes', type=float, default=12)
     ap.add_argument('--pairs', type=int, default=60000)
     ap.add_argument('--init', default='models/patch-descriptor-tiny.onnx')
-    ap.add_argument('--out', default='models/patch-descriptor-tiny.onnx')
+    ap.add_argument('--out', default='/tmp/patch-descriptor-tiny-trained.onnx')
     ap.add_argument('--seed', type=int, default=2)
     ap.add_argument('--batch', type=int, default=384)
     ap.add_argument('--lr', type=float, default=5e-4)

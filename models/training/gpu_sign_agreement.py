@@ -6,7 +6,10 @@ the browser's WebGPU agreement rule (src/recognition/engine/descriptor-backend.t
 
 `--patches`: float32 N x 32 x 32 raw grey patches as the engine samples them (the eighth session
 used 4,096 patches sampled from bench frames). Needs torch (CUDA for the GPU rows), onnx,
-onnxruntime and the training scripts beside this file.
+onnxruntime and the training scripts beside this file. The shipped model is now trimmed to take
+16×16 standardised inputs (trim_descriptor_input.py), which onnxruntime cannot run on these raw
+patches, so the reference falls back to PyTorch on CPU; pass a trained (untrimmed) model as
+`--model` to compare against onnxruntime as the eighth session did.
 """
 import argparse, os, sys, time
 import numpy as np

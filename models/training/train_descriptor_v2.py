@@ -7,7 +7,9 @@ to 60 degrees, faded prints, blur, noise, JPEG; see finetune_descriptor.py), wit
 for harder in-batch negatives and a second HardNet term on tanh-squashed descriptors, so that the
 signs the engine keeps (Hamming matching) carry the discrimination, not only the float values.
 
-  /usr/bin/python3 models/training/train_descriptor_v2.py --minutes 35 --out models/patch-descriptor-tiny.onnx
+  /usr/bin/python3 models/training/train_descriptor_v2.py --minutes 35 --out /tmp/patch-descriptor-tiny-trained.onnx
+  then: /usr/bin/python3 models/training/trim_descriptor_input.py /tmp/patch-descriptor-tiny-trained.onnx models/patch-descriptor-tiny.onnx
+  (the engine runs the trimmed graph: its patch sampler standardises and pools, see that script)
 """
 import argparse, os, random, sys, time
 import numpy as np
@@ -26,7 +28,7 @@ torch.set_flush_denormal(True)
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=35)
-    ap.add_argument('--out', default='models/patch-descriptor-tiny.onnx')
+    ap.add_argument('--out', default='/tmp/patch-descriptor-tiny-trained.onnx')
     ap.add_argument('--seed', type=int, default=3)
     ap.add_argument('--batch', type=int, default=768)
     ap.add_argument('--lr', type=float, default=3e-3)

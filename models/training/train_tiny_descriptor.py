@@ -6,7 +6,9 @@ of Debian wallpapers and synthetic cards, HardNet triplet loss), but a network ~
 frame's ~500 patches fit the live-camera budget in onnxruntime-web WASM:
 32x32 -> 2x2 average -> conv 8 -> conv 16 /2 -> conv 32 /2 -> linear 256, L2-normalised.
 
-  /usr/bin/python3 models/training/train_tiny_descriptor.py --minutes 12 --out models/patch-descriptor-tiny.onnx
+  /usr/bin/python3 models/training/train_tiny_descriptor.py --minutes 12 --out /tmp/patch-descriptor-tiny-trained.onnx
+  then: /usr/bin/python3 models/training/trim_descriptor_input.py /tmp/patch-descriptor-tiny-trained.onnx models/patch-descriptor-tiny.onnx
+  (the engine runs the trimmed graph: its patch sampler standardises and pools, see that script)
 """
 import argparse, os, random, sys, time
 import numpy as np
@@ -40,7 +42,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=12)
     ap.add_argument('--pairs', type=int, default=200000)
-    ap.add_argument('--out', default='models/patch-descriptor-tiny.onnx')
+    ap.add_argument('--out', default='/tmp/patch-descriptor-tiny-trained.onnx')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--batch', type=int, default=512)
     ap.add_argument('--cache', default='.cache/patch-pairs-v0.npz')

@@ -2,7 +2,7 @@
 // networks (WASM and WebGPU in the browser) and measures how often their descriptor bits agree and
 // how fast each is, the rule that picks one, and a network handle whose backend can be swapped
 // between frames. Runtime-free, so Node tests it with any two networks.
-import { PATCH_SIZE } from '../shared/patches.js';
+import { PATCH_SIZE, SAMPLE_GRID, standardizeBlocks } from '../shared/patches.js';
 import { createRng } from '../shared/rng.js';
 import type { DescriptorNet } from './describe.js';
 
@@ -23,37 +23,49 @@ export const MIN_SIGN_AGREEMENT = 0.999;
 export const MIN_SPEEDUP = 1.25;
 
 /**
- * `count` textured 32×32 patches (grey levels 0–255): three octaves of seeded value noise, so every
- * layer of the network sees edges, blobs and gradients as on real keypoints.
+ * `count` network inputs of textured patches: 32×32 grids of three octaves of seeded value noise
+ * (grey levels 0–255), pooled and standardised as the patch sampler does, so every layer of the
+ * network sees edges, blobs and gradients as on real keypoints.
  */
 export function probePatches(count: number, seed = 7): Float32Array {
   const rng = createRng(seed);
   const out = new Float32Array(count * PATCH_SIZE * PATCH_SIZE);
+  const grid = new Float32Array(SAMPLE_GRID * SAMPLE_GRID);
   for (let n = 0; n < count; n++) {
-    const patch = out.subarray(n * PATCH_SIZE * PATCH_SIZE, (n + 1) * PATCH_SIZE * PATCH_SIZE);
+    grid.fill(0);
     for (const [cells, weight] of [
       [3, 120],
       [7, 80],
       [15, 50],
     ] as const) {
-      const grid = Float32Array.from({ length: (cells + 1) ** 2 }, () => rng.next());
-      const step = (PATCH_SIZE - 1) / cells;
-      for (let y = 0; y < PATCH_SIZE; y++) {
+      const knots = Float32Array.from({ length: (cells + 1) ** 2 }, () => rng.next());
+      const step = (SAMPLE_GRID - 1) / cells;
+      for (let y = 0; y < SAMPLE_GRID; y++) {
         const gy = Math.min(Math.floor(y / step), cells - 1);
         const fy = y / step - gy;
-        for (let x = 0; x < PATCH_SIZE; x++) {
+        for (let x = 0; x < SAMPLE_GRID; x++) {
           const gx = Math.min(Math.floor(x / step), cells - 1);
           const fx = x / step - gx;
-          const at = (i: number, j: number) => grid[(gy + j) * (cells + 1) + gx + i]!;
+          const at = (i: number, j: number) => knots[(gy + j) * (cells + 1) + gx + i]!;
           const v =
             (1 - fx) * (1 - fy) * at(0, 0) +
             fx * (1 - fy) * at(1, 0) +
             (1 - fx) * fy * at(0, 1) +
             fx * fy * at(1, 1);
-          patch[y * PATCH_SIZE + x] = patch[y * PATCH_SIZE + x]! + v * weight;
+          grid[y * SAMPLE_GRID + x] = grid[y * SAMPLE_GRID + x]! + v * weight;
         }
       }
     }
+    const at = n * PATCH_SIZE * PATCH_SIZE;
+    let sum = 0;
+    let squares = 0;
+    grid.forEach((v, i) => {
+      sum += v;
+      squares += v * v;
+      const block = at + ((i / SAMPLE_GRID) >> 1) * PATCH_SIZE + ((i % SAMPLE_GRID) >> 1);
+      out[block] = out[block]! + v;
+    });
+    standardizeBlocks(out, at, sum, squares);
   }
   return out;
 }

@@ -1,11 +1,19 @@
 // Oriented keypoint patches for the learned descriptor: the sampling rule must match the training
-// script (models/training/train_patch_descriptor.py) exactly — side 1.25 × keypoint size, rotated by
-// the keypoint angle, bilinear from a 2×2-mean pyramid level chosen by the sampling step.
+// script (models/training/train_patch_descriptor.py) exactly — a 32×32 grid of side 1.25 × keypoint
+// size, rotated by the keypoint angle, bilinear from a 2×2-mean pyramid level chosen by the sampling
+// step. The network's first steps (standardise each patch, average 2×2 blocks) run here too, so the
+// shipped network takes 16×16 standardised patches (models/training/trim_descriptor_input.py).
 import type { GrayImage } from './preprocess.js';
 
-export const PATCH_SIZE = 32;
+/** Samples per side of a patch's grid (the trained network's input side). */
+export const SAMPLE_GRID = 32;
+/** Side of the patches the shipped network takes: 2×2 means of the grid. */
+export const PATCH_SIZE = SAMPLE_GRID / 2;
 const SIDE_PER_SIZE = 1.25;
 const MAX_LEVEL = 3;
+/** The trained network's standardisation: (x − mean) / (sqrt(variance + 0.001) + 4). */
+const VARIANCE_EPSILON = 0.001;
+const DEVIATION_OFFSET = 4;
 
 export interface Keypoint {
   x: number;
@@ -44,56 +52,127 @@ export function buildPyramid(img: GrayImage, levels = MAX_LEVEL + 1): FloatLevel
   return out;
 }
 
-/** Writes one PATCH_SIZE² patch per keypoint into a new Float32Array (N × 32 × 32, raw grey levels). */
-export function extractPatches(
+/** Where a keypoint's grid lies on its pyramid level: origin and steps along a row (u) and down (v). */
+interface GridPlacement {
+  level: FloatLevel;
+  ox: number;
+  oy: number;
+  dux: number;
+  duy: number;
+  dvx: number;
+  dvy: number;
+}
+
+function placeGrid(pyramid: readonly FloatLevel[], k: Keypoint): GridPlacement {
+  const half = (SAMPLE_GRID - 1) / 2;
+  const step = (SIDE_PER_SIZE * k.size) / SAMPLE_GRID;
+  const index = Math.min(
+    MAX_LEVEL,
+    pyramid.length - 1,
+    Math.max(0, Math.floor(Math.log2(Math.max(step, 1e-6)))),
+  );
+  const sc = 2 ** index;
+  const t = (k.angle * Math.PI) / 180;
+  // Sampling grid in level coordinates: origin at (j, i) = (0, 0), steps along j and i.
+  const dux = (Math.cos(t) * step) / sc;
+  const duy = (Math.sin(t) * step) / sc;
+  const dvx = -duy;
+  const dvy = dux;
+  return {
+    level: pyramid[index]!,
+    ox: (k.x + 0.5) / sc - 0.5 - half * (dux + dvx),
+    oy: (k.y + 0.5) / sc - 0.5 - half * (duy + dvy),
+    dux,
+    duy,
+    dvx,
+    dvy,
+  };
+}
+
+/**
+ * Bilinear sample at (x, y) of a level's `data` (row width `w`), clamped to [0, maxX] × [0, maxY],
+ * rounded to float32 as the trained network's input was.
+ */
+function sampleAt(d: Float32Array, w: number, maxX: number, maxY: number, x: number, y: number) {
+  const cx = x < 0 ? 0 : x > maxX ? maxX : x;
+  const cy = y < 0 ? 0 : y > maxY ? maxY : y;
+  const x0 = cx | 0;
+  const y0 = cy | 0;
+  const fx = cx - x0;
+  const fy = cy - y0;
+  const r0 = y0 * w + x0;
+  const r1 = r0 + w;
+  return Math.fround(
+    (d[r0]! * (1 - fx) + d[r0 + 1]! * fx) * (1 - fy) + (d[r1]! * (1 - fx) + d[r1 + 1]! * fx) * fy,
+  );
+}
+
+/** Each keypoint's SAMPLE_GRID² grid of raw grey levels, row by row, into `out` (N × 32 × 32). */
+export function samplePatches(
   pyramid: readonly FloatLevel[],
   keypoints: readonly Keypoint[],
+  out = new Float32Array(keypoints.length * SAMPLE_GRID * SAMPLE_GRID),
 ): Float32Array {
-  const n = PATCH_SIZE * PATCH_SIZE;
-  const out = new Float32Array(keypoints.length * n);
-  const half = (PATCH_SIZE - 1) / 2;
-  for (let idx = 0; idx < keypoints.length; idx++) {
-    const k = keypoints[idx]!;
-    const step = (SIDE_PER_SIZE * k.size) / PATCH_SIZE;
-    const level = Math.min(
-      MAX_LEVEL,
-      pyramid.length - 1,
-      Math.max(0, Math.floor(Math.log2(Math.max(step, 1e-6)))),
-    );
-    const im = pyramid[level]!;
-    const sc = 2 ** level;
-    const t = (k.angle * Math.PI) / 180;
-    // Sampling grid in level coordinates: origin at (j, i) = (0, 0), steps along j and i.
-    const dux = (Math.cos(t) * step) / sc;
-    const duy = (Math.sin(t) * step) / sc;
-    const dvx = -duy;
-    const dvy = dux;
-    const ox = (k.x + 0.5) / sc - 0.5 - half * (dux + dvx);
-    const oy = (k.y + 0.5) / sc - 0.5 - half * (duy + dvy);
-    const maxX = im.width - 1.001;
-    const maxY = im.height - 1.001;
-    const d = im.data;
-    const iw = im.width;
-    let o = idx * n;
-    for (let i = 0; i < PATCH_SIZE; i++) {
-      let lx = ox + i * dvx;
-      let ly = oy + i * dvy;
-      for (let j = 0; j < PATCH_SIZE; j++, lx += dux, ly += duy) {
-        const cx = lx < 0 ? 0 : lx > maxX ? maxX : lx;
-        const cy = ly < 0 ? 0 : ly > maxY ? maxY : ly;
-        const x0 = cx | 0;
-        const y0 = cy | 0;
-        const fx = cx - x0;
-        const fy = cy - y0;
-        const r0 = y0 * iw + x0;
-        const r1 = r0 + iw;
-        out[o++] =
-          (d[r0]! * (1 - fx) + d[r0 + 1]! * fx) * (1 - fy) +
-          (d[r1]! * (1 - fx) + d[r1 + 1]! * fx) * fy;
+  let o = 0;
+  for (const k of keypoints) {
+    const { level, ox, oy, dux, duy, dvx, dvy } = placeGrid(pyramid, k);
+    const [d, w, maxX, maxY] = [level.data, level.width, level.width - 1.001, level.height - 1.001];
+    for (let i = 0; i < SAMPLE_GRID; i++) {
+      for (let j = 0; j < SAMPLE_GRID; j++) {
+        out[o++] = sampleAt(d, w, maxX, maxY, ox + j * dux + i * dvx, oy + j * duy + i * dvy);
       }
     }
   }
   return out;
+}
+
+/**
+ * The network input for each keypoint, N × PATCH_SIZE² values into `out`: the grid standardised by
+ * its own mean and deviation, then 2×2 blocks averaged — the trained network's first steps, fused
+ * into the sampling (the statistics are float64 where onnxruntime's were float32).
+ */
+export function extractPatches(
+  pyramid: readonly FloatLevel[],
+  keypoints: readonly Keypoint[],
+  out = new Float32Array(keypoints.length * PATCH_SIZE * PATCH_SIZE),
+): Float32Array {
+  for (let idx = 0; idx < keypoints.length; idx++) {
+    const { level, ox, oy, dux, duy, dvx, dvy } = placeGrid(pyramid, keypoints[idx]!);
+    const [d, w, maxX, maxY] = [level.data, level.width, level.width - 1.001, level.height - 1.001];
+    const at = idx * PATCH_SIZE * PATCH_SIZE;
+    let sum = 0;
+    let squares = 0;
+    for (let r = 0, o = at; r < PATCH_SIZE; r++) {
+      // Grid rows 2r and 2r + 1, two samples along each per block.
+      for (let c = 0; c < PATCH_SIZE; c++) {
+        const x = ox + 2 * c * dux + 2 * r * dvx;
+        const y = oy + 2 * c * duy + 2 * r * dvy;
+        const a = sampleAt(d, w, maxX, maxY, x, y);
+        const b = sampleAt(d, w, maxX, maxY, x + dux, y + duy);
+        const e = sampleAt(d, w, maxX, maxY, x + dvx, y + dvy);
+        const f = sampleAt(d, w, maxX, maxY, x + dux + dvx, y + duy + dvy);
+        sum += a + b + e + f;
+        squares += a * a + b * b + e * e + f * f;
+        out[o++] = a + b + e + f;
+      }
+    }
+    standardizeBlocks(out, at, sum, squares);
+  }
+  return out;
+}
+
+/**
+ * Turns the PATCH_SIZE² 2×2-block sums of one grid, at `out[at…]`, into the network input: block
+ * means standardised by the whole grid's mean and deviation, as (x − mean) / (sqrt(var + 0.001) + 4).
+ * `sum` and `squares` are the grid's sum and sum of squares.
+ */
+export function standardizeBlocks(out: Float32Array, at: number, sum: number, squares: number) {
+  const n = SAMPLE_GRID * SAMPLE_GRID;
+  const mean = sum / n;
+  const variance = Math.max(0, squares / n - mean * mean);
+  const scale = 0.25 / (Math.sqrt(variance + VARIANCE_EPSILON) + DEVIATION_OFFSET);
+  const shift = 4 * mean;
+  for (let i = at; i < at + PATCH_SIZE * PATCH_SIZE; i++) out[i] = (out[i]! - shift) * scale;
 }
 
 /** Packs the signs of float descriptors (N × dim) into N × dim/8 bytes for Hamming matching. */

@@ -49,7 +49,7 @@ describe('descriptor backend choice', () => {
     net = (await createNodeEngine()).net;
   });
 
-  it('makes textured, reproducible probe patches', () => {
+  it('makes textured, reproducible, standardised probe patches', () => {
     const a = probePatches(4);
     expect(a).toEqual(probePatches(4));
     expect(a).not.toEqual(probePatches(4, 8));
@@ -57,9 +57,11 @@ describe('descriptor backend choice', () => {
     const first = a.subarray(0, PATCH_SIZE * PATCH_SIZE);
     const mean = first.reduce((s, v) => s + v, 0) / first.length;
     const sd = Math.sqrt(first.reduce((s, v) => s + (v - mean) ** 2, 0) / first.length);
-    expect(sd).toBeGreaterThan(10);
-    expect(Math.min(...a)).toBeGreaterThanOrEqual(0);
-    expect(Math.max(...a)).toBeLessThanOrEqual(250);
+    // Standardised as the sampler's inputs are: zero mean, a deviation just under 1 (pooled 2×2,
+    // and the +4 in the denominator), textured rather than flat.
+    expect(Math.abs(mean)).toBeLessThan(1e-4);
+    expect(sd).toBeGreaterThan(0.5);
+    expect(sd).toBeLessThan(1);
   });
 
   it('measures full agreement between two runs of the same network', async () => {

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   PATCH_SIZE,
+  SAMPLE_GRID,
   binarize,
   buildPyramid,
   extractPatches,
+  samplePatches,
 } from '../../../src/recognition/shared/patches.js';
 
 function ramp(w: number, h: number): { width: number; height: number; data: Uint8Array } {
@@ -23,27 +25,67 @@ describe('patches', () => {
     expect([...p[1]!.data]).toEqual([2, 6]);
   });
 
-  it('samples an axis-aligned patch centred on the keypoint at unit step', () => {
+  it('samples an axis-aligned grid centred on the keypoint at unit step', () => {
     const img = ramp(200, 100);
-    const patch = extractPatches(buildPyramid(img), [
-      { x: 100, y: 50, angle: 0, size: PATCH_SIZE / 1.25 },
+    const grid = samplePatches(buildPyramid(img), [
+      { x: 100, y: 50, angle: 0, size: SAMPLE_GRID / 1.25 },
     ]);
-    expect(patch.length).toBe(PATCH_SIZE * PATCH_SIZE);
+    expect(grid.length).toBe(SAMPLE_GRID * SAMPLE_GRID);
     // Column j samples x = 100 + (j - 15.5) (pixel centres at integer coordinates, as in OpenCV).
-    expect(patch[15]).toBeCloseTo(99.5, 5);
-    expect(patch[16]).toBeCloseTo(100.5, 5);
-    expect(patch[31 * PATCH_SIZE + 31]! - patch[31 * PATCH_SIZE]!).toBeCloseTo(31, 5);
+    expect(grid[15]).toBeCloseTo(99.5, 5);
+    expect(grid[16]).toBeCloseTo(100.5, 5);
+    expect(grid[31 * SAMPLE_GRID + 31]! - grid[31 * SAMPLE_GRID]!).toBeCloseTo(31, 5);
   });
 
   it('rotates with the keypoint angle', () => {
     const img = ramp(200, 200);
-    const patch = extractPatches(buildPyramid(img), [
-      { x: 100, y: 100, angle: 90, size: PATCH_SIZE / 1.25 },
+    const grid = samplePatches(buildPyramid(img), [
+      { x: 100, y: 100, angle: 90, size: SAMPLE_GRID / 1.25 },
     ]);
     // Rotated by 90°, the ramp runs down the rows instead of along the columns.
-    expect(patch[PATCH_SIZE] ?? 0).toBeLessThan(patch[0]! + 0.001);
-    expect(patch[31 * PATCH_SIZE]! - patch[0]!).toBeCloseTo(-31, 4);
-    expect(patch[31]! - patch[0]!).toBeCloseTo(0, 4);
+    expect(grid[SAMPLE_GRID] ?? 0).toBeLessThan(grid[0]! + 0.001);
+    expect(grid[31 * SAMPLE_GRID]! - grid[0]!).toBeCloseTo(-31, 4);
+    expect(grid[31]! - grid[0]!).toBeCloseTo(0, 4);
+  });
+
+  it('gives the network each grid standardised, then 2×2-averaged, as the trained graph did', () => {
+    // A textured image and keypoints at several angles, sizes (pyramid levels) and at the border.
+    const w = 160;
+    const h = 120;
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        data[y * w + x] = (128 + 90 * Math.sin(x * 0.21 + y * 0.07) * Math.cos(y * 0.17)) | 0;
+    const pyramid = buildPyramid({ width: w, height: h, data });
+    const keypoints = [
+      { x: 80, y: 60, angle: 0, size: 20 },
+      { x: 40, y: 70, angle: 33, size: 45 },
+      { x: 100, y: 30, angle: 250, size: 90 },
+      { x: 3, y: 117, angle: 140, size: 31 },
+    ];
+    const grids = samplePatches(pyramid, keypoints);
+    const inputs = extractPatches(pyramid, keypoints);
+    expect(inputs.length).toBe(keypoints.length * PATCH_SIZE * PATCH_SIZE);
+    const n = SAMPLE_GRID * SAMPLE_GRID;
+    keypoints.forEach((_, k) => {
+      const grid = grids.subarray(k * n, (k + 1) * n);
+      const mean = grid.reduce((s, v) => s + v, 0) / n;
+      const variance = grid.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
+      const standard = (v: number) => (v - mean) / (Math.sqrt(variance + 0.001) + 4);
+      for (let y = 0; y < PATCH_SIZE; y++) {
+        for (let x = 0; x < PATCH_SIZE; x++) {
+          const g = 2 * y * SAMPLE_GRID + 2 * x;
+          const expected =
+            (standard(grid[g]!) +
+              standard(grid[g + 1]!) +
+              standard(grid[g + SAMPLE_GRID]!) +
+              standard(grid[g + SAMPLE_GRID + 1]!)) /
+            4;
+          const got = inputs[k * PATCH_SIZE * PATCH_SIZE + y * PATCH_SIZE + x]!;
+          expect(Math.abs(got - expected)).toBeLessThan(1e-5);
+        }
+      }
+    });
   });
 
   it('packs descriptor signs into bits', () => {

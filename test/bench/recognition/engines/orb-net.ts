@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-web';
 import type { GrayImage } from '../../../../src/recognition/shared/preprocess.js';
 import {
-  PATCH_SIZE,
+  SAMPLE_GRID,
   binarize,
   buildPyramid,
-  extractPatches,
+  samplePatches,
 } from '../../../../src/recognition/shared/patches.js';
 import type { Keypoint } from '../../../../src/recognition/shared/patches.js';
 import type { BenchEngine } from '../engine.js';
@@ -28,8 +28,14 @@ class OrbNet extends OrbBaseline {
     orbDescriptors: Cv,
   ): Promise<Cv> {
     orbDescriptors.delete();
-    const patches = extractPatches(buildPyramid(g), keypoints);
-    const input = new ort.Tensor('float32', patches, [keypoints.length, 1, PATCH_SIZE, PATCH_SIZE]);
+    // v0 takes raw 32×32 grids (its graph standardises them itself).
+    const patches = samplePatches(buildPyramid(g), keypoints);
+    const input = new ort.Tensor('float32', patches, [
+      keypoints.length,
+      1,
+      SAMPLE_GRID,
+      SAMPLE_GRID,
+    ]);
     const out = await this.session.run({ patches: input });
     const desc = out.descriptors!.data as Float32Array;
     const dim = desc.length / keypoints.length;
