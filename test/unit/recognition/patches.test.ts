@@ -48,7 +48,7 @@ describe('patches', () => {
     expect(grid[31]! - grid[0]!).toBeCloseTo(0, 4);
   });
 
-  it('gives the network each grid standardised, then 2×2-averaged, as the trained graph did', () => {
+  it("gives the network each grid standardised and 2×2-averaged, from the blocks' diagonals", () => {
     // A textured image and keypoints at several angles, sizes (pyramid levels) and at the border.
     const w = 160;
     const h = 120;
@@ -67,25 +67,40 @@ describe('patches', () => {
     const inputs = extractPatches(pyramid, keypoints);
     expect(inputs.length).toBe(keypoints.length * PATCH_SIZE * PATCH_SIZE);
     const n = SAMPLE_GRID * SAMPLE_GRID;
+    const cell = (y: number, x: number) => 2 * y * SAMPLE_GRID + 2 * x;
+    let worst = 0;
     keypoints.forEach((_, k) => {
       const grid = grids.subarray(k * n, (k + 1) * n);
+      // The trained graph: standardise all 1,024 points, then average each 2×2 block.
       const mean = grid.reduce((s, v) => s + v, 0) / n;
       const variance = grid.reduce((s, v) => s + (v - mean) ** 2, 0) / n;
-      const standard = (v: number) => (v - mean) / (Math.sqrt(variance + 0.001) + 4);
+      const whole = (v: number) => (v - mean) / (Math.sqrt(variance + 0.001) + 4);
+      // The sampler: the same on each block's diagonal (512 points).
+      const diagonal = [...grid].filter(
+        (_, i) => (i % SAMPLE_GRID) % 2 === Math.floor(i / SAMPLE_GRID) % 2,
+      );
+      const dMean = diagonal.reduce((s, v) => s + v, 0) / diagonal.length;
+      const dVariance = diagonal.reduce((s, v) => s + (v - dMean) ** 2, 0) / diagonal.length;
+      const half = (v: number) => (v - dMean) / (Math.sqrt(dVariance + 0.001) + 4);
       for (let y = 0; y < PATCH_SIZE; y++) {
         for (let x = 0; x < PATCH_SIZE; x++) {
-          const g = 2 * y * SAMPLE_GRID + 2 * x;
-          const expected =
-            (standard(grid[g]!) +
-              standard(grid[g + 1]!) +
-              standard(grid[g + SAMPLE_GRID]!) +
-              standard(grid[g + SAMPLE_GRID + 1]!)) /
-            4;
+          const g = cell(y, x);
           const got = inputs[k * PATCH_SIZE * PATCH_SIZE + y * PATCH_SIZE + x]!;
-          expect(Math.abs(got - expected)).toBeLessThan(1e-5);
+          expect(
+            Math.abs(got - (half(grid[g]!) + half(grid[g + SAMPLE_GRID + 1]!)) / 2),
+          ).toBeLessThan(1e-5);
+          const trained =
+            (whole(grid[g]!) +
+              whole(grid[g + 1]!) +
+              whole(grid[g + SAMPLE_GRID]!) +
+              whole(grid[g + SAMPLE_GRID + 1]!)) /
+            4;
+          worst = Math.max(worst, Math.abs(got - trained));
         }
       }
     });
+    // An estimate of the trained input: close on smooth texture (values span about ±1.5).
+    expect(worst).toBeLessThan(0.15);
   });
 
   it('packs descriptor signs into bits', () => {

@@ -82,7 +82,8 @@ describe('quality report levels', () => {
   it('warns about a faint, nearly textureless photo, with the reasons', () => {
     const sky = report.patterns.find((p) => p.id === 'sky')!;
     expect(sky.level).not.toBe('good');
-    expect(sky.recognisability).toBeLessThanOrEqual(0.4);
+    // Recognised in at most 3 of the 5 test frames (2 until the ninth session's patch sampling).
+    expect(sky.recognisability).toBeLessThanOrEqual(0.6);
     expect(sky.reasons).toEqual(
       expect.arrayContaining(['too-little-texture', 'failed-test-views']),
     );
