@@ -43,6 +43,14 @@ export interface MatchResult {
   evidence: MatchEvidence;
 }
 
+/** Builds a pass's rejection (with the pass's keypoint count). */
+type Reject = (
+  rejected: string,
+  candidate?: string | null,
+  inliers?: number,
+  runnerUp?: number,
+) => MatchResult;
+
 export function scoreFromInliers(inliers: number): number {
   return 1 - Math.exp(-inliers / 30);
 }
@@ -72,6 +80,7 @@ export function strongestPerLevel(keypoints: readonly Keypoint[], share: number)
 export class Matcher {
   readonly patternIds: readonly string[];
   private readonly index: ReferenceIndex;
+  private readonly sparePyramids: FloatLevel[][] = [];
 
   constructor(
     private readonly set: CompiledPatternSet,
@@ -140,10 +149,29 @@ export class Matcher {
       },
     });
     if (keypoints.length < p.minInliers) return none('too-little-texture');
+    // Pyramids are large (≈ 0.9 MB for 480 × 360) and every pass needs one: passes take one from
+    // the spares and give it back, so frames reuse the memory (matches may overlap: each pass has
+    // its own while it runs).
+    const pyramid = buildPyramid(image, undefined, this.sparePyramids.pop());
+    try {
+      return await this.decide(image, pyramid, keypoints, scale, p, none);
+    } finally {
+      this.sparePyramids.push(pyramid);
+    }
+  }
+
+  /** Describes, votes and verifies, early looks first (see matchWith). */
+  private async decide(
+    image: GrayImage,
+    pyramid: readonly FloatLevel[],
+    keypoints: readonly Keypoint[],
+    scale: number,
+    p: MatchParams,
+    none: Reject,
+  ): Promise<MatchResult> {
     const all = keypoints.map((_, i) => i);
     const votes: Votes = [];
     const descriptors = new Uint8Array(keypoints.length * this.set.descriptorBytes);
-    const pyramid = buildPyramid(image);
     // Early looks at the strongest keypoints of each level: an accept there (with enough inliers)
     // is final. Otherwise the rest are described too and the frame is decided on all keypoints,
     // exactly as without early looks (their votes are reused).
@@ -195,12 +223,7 @@ export class Matcher {
     image: GrayImage,
     scale: number,
     p: MatchParams,
-    none: (
-      rejected: string,
-      candidate?: string | null,
-      inliers?: number,
-      runnerUp?: number,
-    ) => MatchResult,
+    none: Reject,
   ): MatchResult {
     const ranked = [...groups.entries()]
       .filter(([, g]) => g.src.length >= p.minInliers)

@@ -31,16 +31,27 @@ export interface FloatLevel {
   data: Float32Array;
 }
 
-/** Level 0 is the image itself; each next level averages 2×2 blocks (odd edges dropped). */
-export function buildPyramid(img: GrayImage, levels = MAX_LEVEL + 1): FloatLevel[] {
-  const out: FloatLevel[] = [
-    { width: img.width, height: img.height, data: Float32Array.from(img.data) },
-  ];
+/**
+ * Level 0 is the image itself; each next level averages 2×2 blocks (odd edges dropped). Levels of
+ * `reuse` (a pyramid no longer needed) whose size fits are overwritten instead of allocated.
+ */
+export function buildPyramid(
+  img: GrayImage,
+  levels = MAX_LEVEL + 1,
+  reuse: readonly FloatLevel[] = [],
+): FloatLevel[] {
+  const buffer = (l: number, w: number, h: number) => {
+    const old = reuse[l];
+    return old && old.width === w && old.height === h ? old.data : new Float32Array(w * h);
+  };
+  const base = buffer(0, img.width, img.height);
+  base.set(img.data);
+  const out: FloatLevel[] = [{ width: img.width, height: img.height, data: base }];
   for (let l = 1; l < levels; l++) {
     const p = out[l - 1]!;
     const w = p.width >> 1;
     const h = p.height >> 1;
-    const d = new Float32Array(w * h);
+    const d = buffer(l, w, h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const i = 2 * y * p.width + 2 * x;

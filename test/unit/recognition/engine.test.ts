@@ -74,6 +74,20 @@ describe('recognition engine (Node)', () => {
     expect(await withLook.match(outsider)).toEqual(await without.match(outsider));
   });
 
+  it('decides overlapping matches on one matcher as it decides them one by one', async () => {
+    const frames = [
+      view(await demoPoster('snowman-village')),
+      view(await demoPoster('toy-train-station')),
+      view(await demoPoster('santa-workshop')),
+    ];
+    const alone = [];
+    for (const frame of frames) alone.push(await matcher.match(frame));
+    // Passes interleave at every network call, each with its own pyramid from the spares.
+    const together = await Promise.all([...frames, ...frames].map((f) => matcher.match(f)));
+    expect(together).toEqual([...alone, ...alone]);
+    expect(alone.map((r) => r.pattern)).toEqual(['snowman-village', null, 'santa-workshop']);
+  });
+
   it('refuses an artifact compiled with another model', () => {
     const other = { ...engine.net, sha256: '00'.repeat(32) };
     expect(() => new Matcher(decodeArtifact(artifact), other)).toThrow(

@@ -25,6 +25,21 @@ describe('patches', () => {
     expect([...p[1]!.data]).toEqual([2, 6]);
   });
 
+  it('rebuilds a pyramid into the buffers of one no longer needed, when their sizes fit', () => {
+    const a = ramp(64, 48);
+    const b = { ...ramp(64, 48), data: ramp(64, 48).data.map((v) => 255 - v) };
+    const first = buildPyramid(a);
+    const buffers = first.map((l) => l.data);
+    const second = buildPyramid(b, undefined, first);
+    expect(second.map((l) => l.data)).toEqual(buffers);
+    second.forEach((l, i) => expect(l.data).toBe(buffers[i]));
+    expect(second.map((l) => [...l.data])).toEqual(buildPyramid(b).map((l) => [...l.data]));
+    // Another size: fresh buffers, the old pyramid untouched.
+    const other = buildPyramid(ramp(40, 30), undefined, second);
+    other.forEach((l, i) => expect(l.data).not.toBe(buffers[i]));
+    expect([...second[0]!.data]).toEqual([...b.data]);
+  });
+
   it('samples an axis-aligned grid centred on the keypoint at unit step', () => {
     const img = ramp(200, 100);
     const grid = samplePatches(buildPyramid(img), [
