@@ -143,8 +143,9 @@ export function samplePatches(
  * first steps (standardise the grid by its own mean and deviation, average its 2×2 blocks) on two
  * samples of each block, its diagonal (grid points (2r, 2c) and (2r + 1, 2c + 1)), weighted as the
  * four: half the bilinear samples of the whole grid. Against the whole grid the network keeps
- * 96.6 % of its descriptor signs (9.8 M bits of bench frames) and the bench and held-out decisions
- * as many right answers, with no new error (src/recognition/README.md, ninth session).
+ * 96.6 % of its descriptor signs (9.8 M bits of bench frames); bench and held-out accuracy hold,
+ * with as many false accepts, one of them on another frame (src/recognition/README.md, ninth
+ * session).
  */
 export function extractPatches(
   pyramid: readonly FloatLevel[],
