@@ -2,7 +2,7 @@
 // networks (WASM and WebGPU in the browser) and measures how often their descriptor bits agree and
 // how fast each is, the rule that picks one, and a network handle whose backend can be swapped
 // between frames. Runtime-free, so Node tests it with any two networks.
-import { PATCH_SIZE, SAMPLE_GRID, standardizeBlocks } from '../shared/patches.js';
+import { PATCH_SIZE, SAMPLE_GRID, gridInput } from '../shared/patches.js';
 import { createRng } from '../shared/rng.js';
 import type { DescriptorNet } from './describe.js';
 
@@ -24,8 +24,8 @@ export const MIN_SPEEDUP = 1.25;
 
 /**
  * `count` network inputs of textured patches: 32×32 grids of three octaves of seeded value noise
- * (grey levels 0–255), pooled and standardised as the patch sampler does, so every layer of the
- * network sees edges, blobs and gradients as on real keypoints.
+ * (grey levels 0–255), pooled and standardised by `gridInput`, so every layer of the network sees
+ * edges, blobs and gradients as on real keypoints.
  */
 export function probePatches(count: number, seed = 7): Float32Array {
   const rng = createRng(seed);
@@ -56,16 +56,7 @@ export function probePatches(count: number, seed = 7): Float32Array {
         }
       }
     }
-    const at = n * PATCH_SIZE * PATCH_SIZE;
-    let sum = 0;
-    let squares = 0;
-    grid.forEach((v, i) => {
-      sum += v;
-      squares += v * v;
-      const block = at + ((i / SAMPLE_GRID) >> 1) * PATCH_SIZE + ((i % SAMPLE_GRID) >> 1);
-      out[block] = out[block]! + v;
-    });
-    standardizeBlocks(out, at, sum, squares);
+    gridInput(grid, out, n * PATCH_SIZE * PATCH_SIZE);
   }
   return out;
 }

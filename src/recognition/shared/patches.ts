@@ -164,9 +164,10 @@ export function extractPatches(
         const y = oy + 2 * c * duy + 2 * r * dvy;
         const a = sampleAt(d, w, maxX, maxY, x, y);
         const f = sampleAt(d, w, maxX, maxY, x + dux + dvx, y + duy + dvy);
-        sum += 2 * (a + f);
+        const block = 2 * (a + f);
+        sum += block;
         squares += 2 * (a * a + f * f);
-        out[o++] = 2 * (a + f);
+        out[o++] = block;
       }
     }
     standardizeBlocks(out, at, sum, squares);
@@ -175,12 +176,29 @@ export function extractPatches(
 }
 
 /**
+ * The network input of one whole raw grid (SAMPLE_GRID² grey levels, row by row), all four points
+ * of each block, as the trained graph computed it: PATCH_SIZE² values at `out[at…]`.
+ */
+export function gridInput(grid: Float32Array, out: Float32Array, at: number): void {
+  let sum = 0;
+  let squares = 0;
+  out.fill(0, at, at + PATCH_SIZE * PATCH_SIZE);
+  grid.forEach((v, i) => {
+    sum += v;
+    squares += v * v;
+    const block = at + ((i / SAMPLE_GRID) >> 1) * PATCH_SIZE + ((i % SAMPLE_GRID) >> 1);
+    out[block] = out[block]! + v;
+  });
+  standardizeBlocks(out, at, sum, squares);
+}
+
+/**
  * Turns the PATCH_SIZE² 2×2-block sums of one grid, at `out[at…]`, into the network input: block
  * means standardised by the whole grid's mean and deviation, as (x − mean) / (sqrt(var + 0.001) + 4).
  * `sum` and `squares` are the grid's sum and sum of squares (or estimates of them, scaled to its
  * SAMPLE_GRID² samples).
  */
-export function standardizeBlocks(out: Float32Array, at: number, sum: number, squares: number) {
+function standardizeBlocks(out: Float32Array, at: number, sum: number, squares: number) {
   const n = SAMPLE_GRID * SAMPLE_GRID;
   const mean = sum / n;
   const variance = Math.max(0, squares / n - mean * mean);

@@ -6,6 +6,7 @@ import {
   binarize,
   buildPyramid,
   extractPatches,
+  gridInput,
   samplePatches,
 } from '../../../src/recognition/shared/patches.js';
 
@@ -63,7 +64,7 @@ describe('patches', () => {
     expect(grid[31]! - grid[0]!).toBeCloseTo(0, 4);
   });
 
-  it("gives the network each grid standardised and 2×2-averaged, from the blocks' diagonals", () => {
+  it("gives the network each grid standardised and 2×2-averaged, whole or from the blocks' diagonals", () => {
     // A textured image and keypoints at several angles, sizes (pyramid levels) and at the border.
     const w = 160;
     const h = 120;
@@ -97,6 +98,9 @@ describe('patches', () => {
       const dMean = diagonal.reduce((s, v) => s + v, 0) / diagonal.length;
       const dVariance = diagonal.reduce((s, v) => s + (v - dMean) ** 2, 0) / diagonal.length;
       const half = (v: number) => (v - dMean) / (Math.sqrt(dVariance + 0.001) + 4);
+      // gridInput: the trained graph's input from the whole grid.
+      const fromGrid = new Float32Array(PATCH_SIZE * PATCH_SIZE).fill(9);
+      gridInput(grid, fromGrid, 0);
       for (let y = 0; y < PATCH_SIZE; y++) {
         for (let x = 0; x < PATCH_SIZE; x++) {
           const g = cell(y, x);
@@ -110,6 +114,7 @@ describe('patches', () => {
               whole(grid[g + SAMPLE_GRID]!) +
               whole(grid[g + SAMPLE_GRID + 1]!)) /
             4;
+          expect(Math.abs(fromGrid[y * PATCH_SIZE + x]! - trained)).toBeLessThan(1e-5);
           worst = Math.max(worst, Math.abs(got - trained));
         }
       }
