@@ -2,18 +2,16 @@
 // every venue). Compiled sets are cached per venue, model and compile parameters (ab-cache.ts);
 // variants are MatchParams overrides.
 //   npx tsx test/bench/recognition/ab.ts --every 5 --variants '{"base":{},"r85":{"ratio":0.85}}'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compilePatternSet } from '../../../src/recognition/engine/compiler.js';
-import { COMPILE_PARAMS } from '../../../src/recognition/engine/params.js';
 import { Matcher } from '../../../src/recognition/engine/matcher.js';
 import { MATCH_PARAMS, type MatchParams } from '../../../src/recognition/engine/params.js';
 import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
 import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
 import { readDataset } from './bench-data.js';
 import { ensureDataset } from './generate-dataset.js';
-import { compiledSetPath } from './ab-cache.js';
+import { cachedCompiledSet } from './ab-cache.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +36,6 @@ const engine = await createNodeEngine(values.model);
 const venues = readDataset(await ensureDataset('.cache/recognition-bench')).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );
-mkdirSync(values.cache, { recursive: true });
 type Row = {
   venue: string;
   tags: string[];
@@ -54,28 +51,11 @@ type Row = {
 };
 const rows: Record<string, Row[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
 for (const venue of venues) {
-  const file = compiledSetPath(
-    values.cache,
-    venue.name,
-    engine.net.sha256,
-    JSON.parse(values.compile),
-    values.tag,
-  );
-  if (values.recompile || !existsSync(file)) {
-    const patterns = [];
-    for (const p of venue.patterns)
-      patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
-    const t = performance.now();
-    const { artifact } = await compilePatternSet(patterns, engine.net, {
-      ...COMPILE_PARAMS,
-      ...JSON.parse(values.compile),
-    });
-    process.stderr.write(
-      `[ab] compiled ${venue.name} in ${(performance.now() - t).toFixed(0)} ms, ${artifact.length} B\n`,
-    );
-    writeFileSync(file, artifact);
-  }
-  const bytes = new Uint8Array(readFileSync(file));
+  const bytes = await cachedCompiledSet(values.cache, venue, engine.net, {
+    overrides: JSON.parse(values.compile),
+    tag: values.tag,
+    fresh: values.recompile,
+  });
   const matchers = Object.entries(variants).map(
     ([k, v]) => [k, Matcher.fromArtifact(bytes, engine.net, { ...MATCH_PARAMS, ...v })] as const,
   );

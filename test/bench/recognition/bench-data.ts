@@ -14,6 +14,11 @@ export interface QueryLabel {
   pattern: string | null;
   kind: QueryKind;
   tags: string[];
+  /**
+   * Where the artwork's corners (top-left, top-right, bottom-right, bottom-left of the reference)
+   * landed in the frame, in frame pixels (absent for empty scenes and in older caches).
+   */
+  quad?: { x: number; y: number }[];
 }
 
 export interface LabelsFile {

@@ -84,7 +84,7 @@ async function shoot(
   art: RgbImage | null,
   bg: Backgrounds,
   kind: QueryKind,
-): Promise<{ jpeg: Buffer; tags: string[] }> {
+): Promise<{ jpeg: Buffer; tags: string[]; quad: Point[] | null }> {
   const canvas = canvasFrom(await background(rng, bg));
   const ph = samplePhotometrics(rng);
   const tags: string[] = [];
@@ -119,6 +119,7 @@ async function shoot(
   return {
     jpeg: await finishPhoto(rng, canvas, quad, ph),
     tags: tags.length > 0 ? tags : ['clean'],
+    quad,
   };
 }
 
@@ -232,10 +233,16 @@ export async function ensureDataset(
           : -1;
       const art =
         kind === 'neg-empty' ? null : kind === 'neg-unseen' ? rng.pick(unseen) : set[target]!;
-      const { jpeg, tags } = await shoot(rng, art, bg, kind);
+      const { jpeg, tags, quad } = await shoot(rng, art, bg, kind);
       const file = `q${String(q + 1).padStart(4, '0')}.jpg`;
       writeFileSync(join(vdir, 'queries', file), jpeg);
-      queries.push({ file, pattern: kind === 'positive' ? ids[target]! : null, kind, tags });
+      queries.push({
+        file,
+        pattern: kind === 'positive' ? ids[target]! : null,
+        kind,
+        tags,
+        ...(quad && { quad: quad.map((q) => ({ x: +q.x.toFixed(2), y: +q.y.toFixed(2) })) }),
+      });
     }
     const labels: LabelsFile = { v: 1, venue: spec.name, queries };
     writeFileSync(join(vdir, 'queries', 'labels.json'), JSON.stringify(labels, null, 1));

@@ -3,7 +3,6 @@
 // rest of a pass (index search, RANSAC) as full match time minus the measured stages. Stages are
 // timed by calling the engine's own building blocks on the same frames the matcher sees.
 //   npx tsx test/bench/recognition/profile.ts --every 6
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { binarize, buildPyramid, extractPatches } from '../../../src/recognition/shared/patches.js';
@@ -16,7 +15,7 @@ import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
 import type { GrayImage } from '../../../src/recognition/shared/preprocess.js';
 import { readDataset } from './bench-data.js';
 import { ensureDataset } from './generate-dataset.js';
-import { compiledSetPath } from './ab-cache.js';
+import { cachedCompiledSet } from './ab-cache.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,10 +52,8 @@ async function pass(image: GrayImage, p: MatchParams, second: boolean): Promise<
 }
 
 for (const venue of venues) {
-  const file = compiledSetPath(values.cache, venue.name, engine.net.sha256, {}, values.tag);
-  if (!existsSync(file))
-    throw new Error(`${file} missing: run ab.ts (same compile parameters and --tag) first`);
-  const matcher = Matcher.fromArtifact(new Uint8Array(readFileSync(file)), engine.net, params);
+  const bytes = await cachedCompiledSet(values.cache, venue, engine.net, { tag: values.tag });
+  const matcher = Matcher.fromArtifact(bytes, engine.net, params);
   const queries = venue.queries.filter((_, i) => i % Number(values.every) === 0);
   for (const q of queries) {
     const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
