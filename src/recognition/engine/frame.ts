@@ -161,11 +161,8 @@ export function faintKeypoints(
   return kept;
 }
 
-/** Grey, contrast-normalised, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
-export function workingImage(
-  frame: RgbaImage,
-  maxSide: number,
-): { image: GrayImage; scale: number } {
+/** Grey, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
+export function scaledGray(frame: RgbaImage, maxSide: number): { image: GrayImage; scale: number } {
   if (frame.data.length !== frame.width * frame.height * 4) {
     throw new Error(
       `frame data holds ${frame.data.length} bytes, expected RGBA ${frame.width}×${frame.height}`,
@@ -173,8 +170,17 @@ export function workingImage(
   }
   const gray = toGray(frame.data, frame.width, frame.height, 4);
   const s = fitScale(frame.width, frame.height, maxSide);
-  if (s === 1) return { image: normalizeContrast(gray), scale: 1 };
+  if (s === 1) return { image: gray, scale: 1 };
   const w = Math.max(1, Math.round(frame.width * s));
   const h = Math.max(1, Math.round(frame.height * s));
-  return { image: normalizeContrast(resizeGray(gray, w, h)), scale: frame.width / w };
+  return { image: resizeGray(gray, w, h), scale: frame.width / w };
+}
+
+/** Grey, contrast-normalised, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
+export function workingImage(
+  frame: RgbaImage,
+  maxSide: number,
+): { image: GrayImage; scale: number } {
+  const { image, scale } = scaledGray(frame, maxSide);
+  return { image: normalizeContrast(image), scale };
 }
