@@ -1,5 +1,5 @@
 // Pieces of the stamp card page that need no state of their own: the campaign header with its
-// progress, the "could not load" states and the storage alert text.
+// progress, the "could not load" states, the offline and storage notices and the prizes.
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -128,7 +128,7 @@ export function renderProblem(load: SessionLoad, busy: boolean, onRetry: () => v
 }
 
 /** What to tell the visitor about a storage failure, or null when storage is healthy. */
-export function storageAlertText(error: StorageError | null): string | null {
+function storageAlertText(error: StorageError | null): string | null {
   if (!error) return null;
   switch (error.kind) {
     case 'quota':
@@ -147,6 +147,32 @@ export function storageAlertText(error: StorageError | null): string | null {
         { id: 'card.storage.unavailable' },
       );
   }
+}
+
+/** The offline banner and the storage alert above the card, each only when it applies. */
+export function renderCardNotices(online: boolean, storageError: StorageError | null) {
+  const storageAlert = storageAlertText(storageError);
+  return html`${
+    online
+      ? nothing
+      : html`<p class="offline-banner" role="status" data-testid="offline-banner">
+          ${msg('You are offline — showing the saved card.', { id: 'visitor.offline-banner' })}
+        </p>`
+  }
+  ${
+    storageAlert
+      ? html`<p class="storage-alert" role="alert" data-testid="storage-alert">${storageAlert}</p>`
+      : nothing
+  }`;
+}
+
+/** The campaign's prize tiers with how far this card is, when the campaign has prizes. */
+export function renderPrizes(campaign: PublicCampaign, collected: number) {
+  if (campaign.rules.prizeTiers.length === 0) return nothing;
+  return html`<section aria-labelledby="prizes-heading">
+    <h2 id="prizes-heading">${msg('Prizes', { id: 'visitor.prizes' })}</h2>
+    <prize-tiers .tiers=${campaign.rules.prizeTiers} .collected=${collected}></prize-tiers>
+  </section>`;
 }
 
 /** The big "Scan a booth" button, and why it is disabled when it is. */

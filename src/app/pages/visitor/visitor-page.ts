@@ -5,6 +5,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { PropertyValues } from 'lit';
 import type { PublicBooth, PublicCampaign } from '../../../shared/campaign.schema.js';
 import type { StampRecord } from '../../../storage/stamp-db.js';
+import { ConnectedListeners } from '../../connected-listeners.js';
 import { currentLocale } from '../../localization.js';
 import { localized } from '../../format.js';
 import { ribbonCardStyles, sharedStyles } from '../../theme.js';
@@ -17,7 +18,13 @@ import type { VisitorSessionOptions, VisitorSessionState } from './visitor-sessi
 import { OfflineReadiness } from './offline-readiness.js';
 import type { OfflineReadinessOptions, ReadinessState } from './offline-readiness.js';
 import { READINESS_RETRY_EVENT } from './card-status.js';
-import { renderCardHead, renderProblem, renderScanButton, storageAlertText } from './card-parts.js';
+import {
+  renderCardHead,
+  renderCardNotices,
+  renderPrizes,
+  renderProblem,
+  renderScanButton,
+} from './card-parts.js';
 import './prize-tiers.js';
 import './booth-grid.js';
 import './card-status.js';
@@ -70,15 +77,19 @@ export class VisitorPage extends LitElement {
     this._online = navigator.onLine;
     this._scan = null;
     this._scanUnavailable = false;
+    new ConnectedListeners(this, window, {
+      online: this._onConnectivity,
+      offline: this._onConnectivity,
+      popstate: this._onPopState,
+    });
+    new ConnectedListeners(this, this, {
+      [SCAN_CLOSE_EVENT]: this._onScanClose,
+      [READINESS_RETRY_EVENT]: this._onReadinessRetry,
+    });
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('online', this._onConnectivity);
-    window.addEventListener('offline', this._onConnectivity);
-    window.addEventListener('popstate', this._onPopState);
-    this.addEventListener(SCAN_CLOSE_EVENT, this._onScanClose);
-    this.addEventListener(READINESS_RETRY_EVENT, this._onReadinessRetry);
     // A reload while the scanner was open: start on the card, not on a stale history entry.
     if (location.hash === '#scan')
       history.replaceState(null, '', location.pathname + location.search);
@@ -86,11 +97,6 @@ export class VisitorPage extends LitElement {
   }
 
   override disconnectedCallback() {
-    window.removeEventListener('online', this._onConnectivity);
-    window.removeEventListener('offline', this._onConnectivity);
-    window.removeEventListener('popstate', this._onPopState);
-    this.removeEventListener(SCAN_CLOSE_EVENT, this._onScanClose);
-    this.removeEventListener(READINESS_RETRY_EVENT, this._onReadinessRetry);
     this._stopSession();
     super.disconnectedCallback();
   }
@@ -121,22 +127,8 @@ export class VisitorPage extends LitElement {
     const stamps = new Map<string, StampRecord>(
       state.stamps.filter((s) => booths.has(s.boothId)).map((s) => [s.boothId, s]),
     );
-    const storageAlert = storageAlertText(state.storageError);
     return html`
-      ${
-        this._online
-          ? nothing
-          : html`<p class="offline-banner" role="status" data-testid="offline-banner">
-              ${msg('You are offline — showing the saved card.', { id: 'visitor.offline-banner' })}
-            </p>`
-      }
-      ${
-        storageAlert
-          ? html`<p class="storage-alert" role="alert" data-testid="storage-alert">
-              ${storageAlert}
-            </p>`
-          : nothing
-      }
+      ${renderCardNotices(this._online, state.storageError)}
       ${renderCardHead(
         campaign,
         stamps.size,
@@ -158,17 +150,7 @@ export class VisitorPage extends LitElement {
         ></share-panel>
         <install-prompt></install-prompt>
       </div>
-      ${
-        campaign.rules.prizeTiers.length > 0
-          ? html`<section aria-labelledby="prizes-heading">
-              <h2 id="prizes-heading">${msg('Prizes', { id: 'visitor.prizes' })}</h2>
-              <prize-tiers
-                .tiers=${campaign.rules.prizeTiers}
-                .collected=${stamps.size}
-              ></prize-tiers>
-            </section>`
-          : nothing
-      }
+      ${renderPrizes(campaign, stamps.size)}
       <section aria-labelledby="booths-heading">
         <h2 id="booths-heading">
           ${msg('Your stamp card', { id: 'visitor.card' })}

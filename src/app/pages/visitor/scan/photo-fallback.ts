@@ -8,6 +8,10 @@ import type { ScanDetection } from './scan-contract.js';
 
 export type PhotoProblem = 'not-image' | 'unreadable';
 
+/** Where the fallback panel's photo check stands. */
+export type PhotoState =
+  { kind: 'idle' | 'checking' | 'no-match' } | { kind: 'error'; problem: PhotoProblem };
+
 export class PhotoError extends Error {
   constructor(
     readonly problem: PhotoProblem,
@@ -71,4 +75,22 @@ export async function recognisePhoto(
     score: result.score,
     evidence: { score: result.score, frames: 1, source: 'photo' },
   };
+}
+
+/**
+ * The photo check's outcome for the fallback panel: a detection to settle, the panel's next photo
+ * state (no booth in it, or not a usable image), or a failure of the engine itself.
+ */
+export async function checkPhoto(
+  file: Blob,
+  recognizer: Promise<Recognizer>,
+  isBooth: (id: string) => boolean,
+): Promise<{ detection: ScanDetection } | { photo: PhotoState } | { engineFailed: true }> {
+  try {
+    const detection = await recognisePhoto(file, recognizer, isBooth);
+    return detection ? { detection } : { photo: { kind: 'no-match' } };
+  } catch (error) {
+    if (error instanceof PhotoError) return { photo: { kind: 'error', problem: error.problem } };
+    return { engineFailed: true };
+  }
 }

@@ -10,16 +10,13 @@ import {
   externalBrowserLink,
   IN_APP_BROWSERS,
 } from './in-app-browser.js';
-import type { PhotoProblem } from './photo-fallback.js';
+import type { PhotoState } from './photo-fallback.js';
 import type { ScanFeedback } from './scan-feedback.js';
 import './stamp-celebration.js';
 
 export type ScanResult =
   | { kind: 'stamped' | 'already'; boothName: string; thumbnailUrl: string | null }
   | { kind: 'failed'; boothName: string; message: string };
-
-export type PhotoState =
-  { kind: 'idle' | 'checking' | 'no-match' } | { kind: 'error'; problem: PhotoProblem };
 
 export function feedbackText(feedback: ScanFeedback | null, boothName: string): string {
   switch (feedback?.state) {

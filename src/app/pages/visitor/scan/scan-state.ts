@@ -1,6 +1,7 @@
 // The scan view's phases, and the one word it mirrors to its `data-state` attribute (tests, styling).
 import type { ScanFeedback } from './scan-feedback.js';
-import type { PhotoState, ScanResult } from './scan-panels.js';
+import type { PhotoState } from './photo-fallback.js';
+import type { ScanResult } from './scan-panels.js';
 
 export type Phase = 'scanning' | 'committing' | 'result' | 'fallback' | 'error';
 

@@ -6,13 +6,14 @@ import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { PublicBooth } from '../../../../shared/campaign.schema.js';
+import { ConnectedListeners } from '../../../connected-listeners.js';
 import { currentLocale } from '../../../localization.js';
 import { localized } from '../../../format.js';
 import { sharedStyles } from '../../../theme.js';
 import type { CameraProblem } from './camera.js';
 import { LiveScanner } from './live-scanner.js';
 import type { ScanStats } from './live-scanner.js';
-import { PhotoError, recognisePhoto } from './photo-fallback.js';
+import { checkPhoto, type PhotoState } from './photo-fallback.js';
 import { SCAN_CLOSE_EVENT } from './scan-contract.js';
 import type { CommitStamp, ScanDetection } from './scan-contract.js';
 import type { ScanFeedback } from './scan-feedback.js';
@@ -23,7 +24,7 @@ import {
   renderLive,
   renderResult,
 } from './scan-panels.js';
-import type { PhotoState, ScanResult } from './scan-panels.js';
+import type { ScanResult } from './scan-panels.js';
 import { scanStyles } from './scan-view.styles.js';
 import { scanStateName } from './scan-state.js';
 import type { Phase } from './scan-state.js';
@@ -93,6 +94,10 @@ export class ScanView extends LitElement {
     this._problem = null;
     this._photo = { kind: 'idle' };
     this._copied = false;
+    new ConnectedListeners(this, document, {
+      visibilitychange: this._onVisibility,
+      keydown: this._onKeydown,
+    });
   }
 
   /** What the view is doing, mirrored to `data-state` for tests and styling. */
@@ -119,8 +124,6 @@ export class ScanView extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     this._closed = false;
-    document.addEventListener('visibilitychange', this._onVisibility);
-    document.addEventListener('keydown', this._onKeydown);
     // Reconnected after a close: willUpdate will not see the artifact change again.
     if (this.artifact && !this._scanner.loaded)
       this._scanner.load(this.patternSetId, this.artifact);
@@ -129,8 +132,6 @@ export class ScanView extends LitElement {
   }
 
   override disconnectedCallback() {
-    document.removeEventListener('visibilitychange', this._onVisibility);
-    document.removeEventListener('keydown', this._onKeydown);
     this._closed = true;
     this._scanner.dispose();
     super.disconnectedCallback();
@@ -268,13 +269,11 @@ export class ScanView extends LitElement {
   };
 
   private _copyLink = async () => {
-    try {
-      await navigator.clipboard.writeText(openInBrowserLink());
-      this._copied = true;
-    } catch {
-      // Clipboard refused (some in-app browsers): the link is on screen to long-press instead.
-      this._copied = false;
-    }
+    // Clipboard refused (some in-app browsers): the link is on screen to long-press instead.
+    this._copied = await navigator.clipboard.writeText(openInBrowserLink()).then(
+      () => true,
+      () => false,
+    );
   };
 
   private _onPhoto = async (event: Event) => {
@@ -284,17 +283,12 @@ export class ScanView extends LitElement {
     const loading = this._scanner.recognizer;
     if (!file || !loading) return;
     this._photo = { kind: 'checking' };
-    try {
-      const detection = await recognisePhoto(file, loading, (id) => this._booth(id) !== undefined);
-      if (!detection) {
-        this._photo = { kind: 'no-match' };
-        return;
-      }
+    const outcome = await checkPhoto(file, loading, (id) => this._booth(id) !== undefined);
+    if ('engineFailed' in outcome) this._phase = 'error';
+    else if ('photo' in outcome) this._photo = outcome.photo;
+    else {
       this._photo = { kind: 'idle' };
-      await this._confirm(detection);
-    } catch (error) {
-      if (error instanceof PhotoError) this._photo = { kind: 'error', problem: error.problem };
-      else this._phase = 'error';
+      await this._confirm(outcome.detection);
     }
   };
 
