@@ -1,7 +1,8 @@
 // Synthetic camera frames of a reference for the compile-time recognisability check: the artwork, at
-// the contrast it was printed with, placed in a 640×480 frame over seeded clutter (which competes for keypoints as a real venue does),
-// at several sizes, tilts and rotations, under dimmed or faded light, blur and sensor noise. Pure
-// arithmetic over a seeded generator, so Node and the browser build the same frames.
+// the contrast it was printed with, placed in a 640×480 frame over seeded clutter (which competes
+// for keypoints as a real venue does), at several sizes, tilts and rotations, under dimmed or faded
+// light, blur and sensor noise. Pure arithmetic over a seeded generator, so Node and the browser
+// build the same frames.
 import type { Point } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { createRng, type Rng } from '../shared/rng.js';
@@ -82,8 +83,8 @@ const VIEWS: readonly ViewSpec[] = [
 ];
 
 /**
- * Each condition is shot twice (new clutter, noise): with 5 frames a pattern's score moved by a
- * whole fifth between neighbouring seeds.
+ * Each condition is shot twice (new clutter and noise): with one shot each, a single unlucky frame
+ * moved a pattern's score by a fifth, and several patterns sat one frame from another level.
  */
 const ROUNDS = 2;
 
