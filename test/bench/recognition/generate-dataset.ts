@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { OverlayOptions } from 'sharp';
 import { createRng, hashSeed } from '../../../src/recognition/shared/rng.js';
 import type { Rng } from '../../../src/recognition/shared/rng.js';
+import type { Point } from '../../../src/recognition/shared/homography.js';
 import { GENERATOR_VERSION, datasetDir } from './bench-data.js';
 import type { LabelsFile, Manifest, QueryKind, QueryLabel } from './bench-data.js';
 import {
