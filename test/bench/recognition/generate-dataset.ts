@@ -242,7 +242,7 @@ export async function ensureDataset(
         pattern: kind === 'positive' ? ids[target]! : null,
         kind,
         tags,
-        ...(quad && { quad: quad.map((q) => ({ x: +q.x.toFixed(2), y: +q.y.toFixed(2) })) }),
+        ...(quad && { quad: quad.map((c) => ({ x: +c.x.toFixed(2), y: +c.y.toFixed(2) })) }),
       });
     }
     const labels: LabelsFile = { v: 1, venue: spec.name, queries };
