@@ -6,6 +6,7 @@ const REASON_TEXT: Record<QualityReason, string> = {
   'uneven-texture': 'detail only in part of the image',
   'too-small': 'image resolution too small',
   blurred: 'blurred',
+  faint: 'faint print (little contrast of its own: print it stronger)',
   repetitive: 'repetitive pattern',
   'failed-test-views': 'not recognised reliably in simulated camera frames',
   'missed-large': 'missed even large and head-on',

@@ -11,17 +11,23 @@ export interface RgbaImage {
   data: Uint8Array | Uint8ClampedArray;
 }
 
-/**
- * Stretches grey levels so the 1st–99th percentiles span 0–255: low-contrast artwork and dark or
- * washed-out frames then yield corners at the same FAST threshold as crisp ones.
- */
-export function normalizeContrast(img: GrayImage): GrayImage {
+/** The 1st and 99th percentiles of the grey levels: the image's own contrast, clipping aside. */
+export function greyRange(img: GrayImage): { lo: number; hi: number } {
   const histogram = histogramBytes(img.data);
   const cut = Math.floor(img.data.length * 0.01);
   let lo = 0;
   let hi = 255;
   for (let acc = 0; lo < 255 && acc + histogram[lo]! <= cut; lo++) acc += histogram[lo]!;
   for (let acc = 0; hi > 0 && acc + histogram[hi]! <= cut; hi--) acc += histogram[hi]!;
+  return { lo, hi };
+}
+
+/**
+ * Stretches grey levels so the 1st–99th percentiles span 0–255: low-contrast artwork and dark or
+ * washed-out frames then yield corners at the same FAST threshold as crisp ones.
+ */
+export function normalizeContrast(img: GrayImage): GrayImage {
+  const { lo, hi } = greyRange(img);
   // Flat images stay as they are: stretching noise would invent texture.
   if (hi - lo < 16) return img;
   const lut = new Uint8Array(256);

@@ -6,6 +6,7 @@ export const QUALITY_REASONS = [
   'uneven-texture',
   'too-small',
   'blurred',
+  'faint',
   'repetitive',
   'failed-test-views',
   // Which test frames missed it (engine/test-views.ts): what to fix or to tell visitors.
@@ -30,6 +31,11 @@ export interface PatternQuality {
   coverage: number;
   /** Variance of the Laplacian of the working image, worst reference (low = blurred). */
   sharpness: number;
+  /**
+   * Grey levels the print itself spans (1st to 99th percentile, of 255), faintest reference: the
+   * engine stretches it, but a camera sees it as printed, under its own noise.
+   */
+  contrast: number;
   /** Smallest side of the smallest reference, in original pixels. */
   minSide: number;
   /** Share of descriptors with a near twin elsewhere in the same image (0–1). */

@@ -107,7 +107,11 @@ describe('quality report levels', () => {
     const fadedSanta = fadedReport.patterns[0]!;
     expect(fadedSanta.level).not.toBe('good');
     expect(fadedSanta.recognisability).toBeLessThan(santa.recognisability);
-    expect(fadedSanta.reasons).toContain('failed-test-views');
+    expect(fadedSanta.reasons).toEqual(expect.arrayContaining(['failed-test-views', 'faint']));
+    // The poster's own grey levels span most of the range; faded to 8 %, about a twelfth of it.
+    expect(santa.contrast).toBeGreaterThan(150);
+    expect(fadedSanta.contrast).toBeLessThan(25);
+    expect(santa.reasons).not.toContain('faint');
   });
 
   it('warns about a faint, nearly textureless photo, with the reasons', () => {
