@@ -69,7 +69,8 @@ export async function compilePattern(
   for (const img of pattern.images) {
     // The test views start from the print's own contrast: a faint artwork stays faint on camera.
     const asPrinted = scaledGray(img, params.referenceMaxSide).image;
-    const image = normalizeContrast(asPrinted);
+    const printed = greyRange(asPrinted);
+    const image = normalizeContrast(asPrinted, printed);
     const keypoints = detectKeypoints(image, params.referenceDetector);
     const descriptors = await describeKeypoints(image, keypoints, net);
     const points = keypoints.flatMap((k) => [k.x, k.y]);
@@ -101,7 +102,6 @@ export async function compilePattern(
     m.keypoints += keypoints.length;
     m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
     m.sharpness = Math.min(m.sharpness, sharpness(image));
-    const printed = greyRange(asPrinted);
     m.contrast = Math.min(m.contrast, printed.hi - printed.lo);
     m.minSide = Math.min(m.minSide, img.width, img.height);
     m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));

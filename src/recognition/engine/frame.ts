@@ -26,8 +26,8 @@ export function greyRange(img: GrayImage): { lo: number; hi: number } {
  * Stretches grey levels so the 1st–99th percentiles span 0–255: low-contrast artwork and dark or
  * washed-out frames then yield corners at the same FAST threshold as crisp ones.
  */
-export function normalizeContrast(img: GrayImage): GrayImage {
-  const { lo, hi } = greyRange(img);
+export function normalizeContrast(img: GrayImage, range = greyRange(img)): GrayImage {
+  const { lo, hi } = range;
   // Flat images stay as they are: stretching noise would invent texture.
   if (hi - lo < 16) return img;
   const lut = new Uint8Array(256);

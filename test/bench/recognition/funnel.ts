@@ -17,11 +17,8 @@ import { detectKeypoints } from '../../../src/recognition/features/fast-keypoint
 import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
 import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
 import { hamming } from '../../../src/recognition/engine/hamming-index.js';
-import {
-  applyHomography,
-  estimateHomography,
-  type Point,
-} from '../../../src/recognition/shared/homography.js';
+import { applyHomography, type Point } from '../../../src/recognition/shared/homography.js';
+import { homographyToCorners } from '../../../src/recognition/engine/warp.js';
 import { readDataset } from './bench-data.js';
 import { cachedCompiledSet } from './ab-cache.js';
 import { ensureDataset } from './generate-dataset.js';
@@ -80,15 +77,7 @@ for (const venue of venues) {
     const ref = set.patterns[pattern]!.references[0]!;
     // Ground truth: the reference's corners land on the labelled quad (working-image pixels).
     const quad = q.quad.map((c) => ({ x: c.x / working.scale, y: c.y / working.scale }));
-    const truth = estimateHomography(
-      [
-        { x: 0, y: 0 },
-        { x: ref.width, y: 0 },
-        { x: ref.width, y: ref.height },
-        { x: 0, y: ref.height },
-      ],
-      quad,
-    )!;
+    const truth = homographyToCorners(ref.width, ref.height, quad)!;
     const projected: Point[] = [];
     for (let j = 0; j < ref.points.length / 2; j++)
       projected.push(applyHomography(truth, { x: ref.points[2 * j]!, y: ref.points[2 * j + 1]! }));
