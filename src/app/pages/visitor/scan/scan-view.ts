@@ -1,7 +1,8 @@
 // <scan-view>: the full-screen scanner. Keeps the camera on only while the view is open and the page
 // visible, shows live feedback, and hands a booth confirmed across frames (or found in a fallback
 // photo) to commitStamp — the celebration shows only once the card says the stamp is stored.
-// The camera, worker and frame loop live in LiveScanner; the panels' markup in scan-panels.ts.
+// The camera, worker and frame loop live in LiveScanner; the panels' markup in scan-panels.ts and
+// fallback-panel.ts.
 import { LitElement, html } from 'lit';
 import type { PropertyValues } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
@@ -17,14 +18,8 @@ import { checkPhoto, type PhotoState } from './photo-fallback.js';
 import { SCAN_CLOSE_EVENT } from './scan-contract.js';
 import type { CommitStamp, ScanDetection } from './scan-contract.js';
 import type { ScanFeedback } from './scan-feedback.js';
-import {
-  openInBrowserLink,
-  renderEngineError,
-  renderFallback,
-  renderLive,
-  renderResult,
-} from './scan-panels.js';
-import type { ScanResult } from './scan-panels.js';
+import { copyOpenInBrowserLink } from './fallback-panel.js';
+import { renderPhase, type PhaseHandlers, type ScanResult } from './scan-panels.js';
 import { scanStyles } from './scan-view.styles.js';
 import { scanStateName } from './scan-state.js';
 import type { Phase } from './scan-state.js';
@@ -95,8 +90,15 @@ export class ScanView extends LitElement {
     this._photo = { kind: 'idle' };
     this._copied = false;
     new ConnectedListeners(this, document, {
-      visibilitychange: this._onVisibility,
-      keydown: this._onKeydown,
+      visibilitychange: () => {
+        this._sync();
+        this.requestUpdate();
+      },
+      keydown: (event: KeyboardEvent) => {
+        if (event.key !== 'Escape' || this._closed) return;
+        event.preventDefault();
+        this._close();
+      },
     });
   }
 
@@ -174,28 +176,21 @@ export class ScanView extends LitElement {
       >
         <span aria-hidden="true">×</span>
       </button>
-      ${this._renderPhase()}
+      ${renderPhase(
+        {
+          phase: this._phase,
+          feedback: this._scanner.live ? this._feedback : null,
+          result: this._result,
+          fallback: this._problem && {
+            problem: this._problem,
+            copied: this._copied,
+            photo: this._photo,
+          },
+          boothName: (id) => this._boothName(id),
+        },
+        this._handlers,
+      )}
     </div>`;
-  }
-
-  private _renderPhase() {
-    switch (this._phase) {
-      case 'scanning':
-      case 'committing': {
-        const feedback = this._scanner.live ? this._feedback : null;
-        const boothId = feedback && 'boothId' in feedback ? feedback.boothId : '';
-        return renderLive(feedback, this._phase === 'committing', this._boothName(boothId));
-      }
-      case 'result':
-        return renderResult(this._result!, { onContinue: this._continue, onClose: this._close });
-      case 'fallback':
-        return renderFallback(
-          { problem: this._problem!, copied: this._copied, photo: this._photo },
-          { onRetryCamera: this._retryCamera, onCopyLink: this._copyLink, onPhoto: this._onPhoto },
-        );
-      case 'error':
-        return renderEngineError({ onRetry: this._retryEngine, onClose: this._close });
-    }
   }
 
   private _booth(id: string): PublicBooth | undefined {
@@ -248,60 +243,44 @@ export class ScanView extends LitElement {
     this._sync();
   }
 
-  private _continue = () => {
-    this._result = null;
-    this._photo = { kind: 'idle' };
-    this._phase = this._resultReturnsTo;
-    this._sync();
-  };
-
-  private _retryEngine = () => {
-    this._phase = this._problem ? 'fallback' : 'scanning';
-    if (this.artifact) this._scanner.load(this.patternSetId, this.artifact);
-    this._sync();
-  };
-
-  private _retryCamera = () => {
-    this._problem = null;
-    this._photo = { kind: 'idle' };
-    this._phase = 'scanning';
-    this._sync();
-  };
-
-  private _copyLink = async () => {
-    // Clipboard refused (some in-app browsers): the link is on screen to long-press instead.
-    this._copied = await navigator.clipboard.writeText(openInBrowserLink()).then(
-      () => true,
-      () => false,
-    );
-  };
-
-  private _onPhoto = async (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    const loading = this._scanner.recognizer;
-    if (!file || !loading) return;
-    this._photo = { kind: 'checking' };
-    const outcome = await checkPhoto(file, loading, (id) => this._booth(id) !== undefined);
-    if ('engineFailed' in outcome) this._phase = 'error';
-    else if ('photo' in outcome) this._photo = outcome.photo;
-    else {
+  /** What the panels' buttons and the photo input do. */
+  private readonly _handlers: PhaseHandlers = {
+    onClose: () => this._close(),
+    onContinue: () => {
+      this._result = null;
       this._photo = { kind: 'idle' };
-      await this._confirm(outcome.detection);
-    }
-  };
-
-  private _onVisibility = () => {
-    this._sync();
-    this.requestUpdate();
-  };
-
-  private _onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !this._closed) {
-      event.preventDefault();
-      this._close();
-    }
+      this._phase = this._resultReturnsTo;
+      this._sync();
+    },
+    onRetryEngine: () => {
+      this._phase = this._problem ? 'fallback' : 'scanning';
+      if (this.artifact) this._scanner.load(this.patternSetId, this.artifact);
+      this._sync();
+    },
+    onRetryCamera: () => {
+      this._problem = null;
+      this._photo = { kind: 'idle' };
+      this._phase = 'scanning';
+      this._sync();
+    },
+    onCopyLink: async () => {
+      this._copied = await copyOpenInBrowserLink();
+    },
+    onPhoto: async (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      const file = input.files?.[0];
+      input.value = '';
+      const loading = this._scanner.recognizer;
+      if (!file || !loading) return;
+      this._photo = { kind: 'checking' };
+      const outcome = await checkPhoto(file, loading, (id) => this._booth(id) !== undefined);
+      if ('engineFailed' in outcome) this._phase = 'error';
+      else if ('photo' in outcome) this._photo = outcome.photo;
+      else {
+        this._photo = { kind: 'idle' };
+        await this._confirm(outcome.detection);
+      }
+    },
   };
 
   private _close = () => {
