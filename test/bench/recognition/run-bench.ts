@@ -8,15 +8,18 @@
 //   RECOGNITION_BENCH_SCALE=3 npx tsx test/bench/recognition/run-bench.ts   # ~2,300 queries
 //
 // Needs the Debian image packages listed in dataset/sources.ts (SOURCE_PACKAGES) for generation.
-// Results are also written to .cache/recognition-bench/results/<engine>.json.
+// Then the same engines on real photo pairs (dataset/real-pairs.ts; Debian's opencv-doc), reported
+// apart (--no-real skips them). Results are also written to .cache/recognition-bench/results/
+// <engine>.json and <engine>-real.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
-import { readDataset } from './bench-data.js';
+import { readDataset, type Venue } from './bench-data.js';
 import type { BenchEngine, PatternImages } from './engine.js';
 import { OrbBaseline } from './engines/orb-baseline.js';
+import { ensureRealPairs } from './dataset/real-pairs.js';
 import { ensureDataset } from './generate-dataset.js';
 import { printReport } from './report.js';
 import type { Outcome } from './report.js';
@@ -37,6 +40,46 @@ const ENGINES: Record<string, () => Promise<BenchEngine>> = {
     (await import('./browser/browser-engine.js')).createBrowserEngine('webgpu'),
 };
 
+/** Runs `engine` over `venues` (each compiled once, then every query matched). */
+async function runVenues(
+  engine: BenchEngine,
+  venues: readonly Venue[],
+  limit: number,
+): Promise<{ rows: Outcome[]; compileMs: number; refCount: number }> {
+  const rows: Outcome[] = [];
+  let compileMs = 0;
+  let refCount = 0;
+  for (const venue of venues) {
+    const patterns: PatternImages[] = [];
+    for (const p of venue.patterns)
+      patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
+    const t0 = performance.now();
+    await engine.compile(patterns);
+    compileMs += performance.now() - t0;
+    refCount += patterns.reduce((s, p) => s + p.images.length, 0);
+    for (const q of venue.queries.slice(0, limit)) {
+      const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
+      const t = performance.now();
+      const r = await engine.match(frame);
+      const ms = r.ms ?? performance.now() - t;
+      rows.push({
+        venue: venue.name,
+        file: q.file,
+        kind: q.kind,
+        tags: q.tags,
+        label: q.pattern,
+        pattern: r.pattern,
+        score: r.score,
+        candidate: r.candidate ?? r.pattern,
+        candidateScore: r.candidateScore ?? r.score,
+        ms,
+      });
+    }
+    process.stderr.write(`[bench] ${engine.name} ${venue.name} done (${rows.length} queries)\n`);
+  }
+  return { rows, compileMs, refCount };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -44,52 +87,32 @@ async function main(): Promise<void> {
       venue: { type: 'string' },
       limit: { type: 'string' },
       root: { type: 'string', default: '.cache/recognition-bench' },
+      // The real photo pairs (dataset/real-pairs.ts) are reported apart from the synthetic venues.
+      'no-real': { type: 'boolean', default: false },
     },
   });
-  const dir = await ensureDataset(values.root);
-  const venues = readDataset(dir).filter(
-    (v) => !values.venue || values.venue.split(',').includes(v.name),
-  );
+  const keep = (v: Venue): boolean => !values.venue || values.venue.split(',').includes(v.name);
+  const synthetic = readDataset(await ensureDataset(values.root)).filter(keep);
+  const real = values['no-real'] ? [] : readDataset(ensureRealPairs(values.root)).filter(keep);
   const limit = values.limit ? Number(values.limit) : Infinity;
+  mkdirSync(join(values.root, 'results'), { recursive: true });
   for (const name of values.engine.split(',')) {
     const make = ENGINES[name];
     if (!make) throw new Error(`unknown engine ${name}; known: ${Object.keys(ENGINES).join(', ')}`);
     const engine = await make();
-    const rows: Outcome[] = [];
-    let compileMs = 0;
-    let refCount = 0;
-    for (const venue of venues) {
-      const patterns: PatternImages[] = [];
-      for (const p of venue.patterns)
-        patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
-      const t0 = performance.now();
-      await engine.compile(patterns);
-      compileMs += performance.now() - t0;
-      refCount += patterns.reduce((s, p) => s + p.images.length, 0);
-      for (const q of venue.queries.slice(0, limit)) {
-        const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
-        const t = performance.now();
-        const r = await engine.match(frame);
-        const ms = r.ms ?? performance.now() - t;
-        rows.push({
-          venue: venue.name,
-          file: q.file,
-          kind: q.kind,
-          tags: q.tags,
-          label: q.pattern,
-          pattern: r.pattern,
-          score: r.score,
-          candidate: r.candidate ?? r.pattern,
-          candidateScore: r.candidateScore ?? r.score,
-          ms,
-        });
-      }
-      process.stderr.write(`[bench] ${engine.name} ${venue.name} done (${rows.length} queries)\n`);
+    for (const [venues, title, suffix] of [
+      [synthetic, engine.name, ''],
+      [real, `${engine.name}, real photo pairs`, '-real'],
+    ] as const) {
+      if (venues.length === 0) continue;
+      const { rows, compileMs, refCount } = await runVenues(engine, venues, limit);
+      printReport(title, rows, compileMs, refCount);
+      writeFileSync(
+        join(values.root, 'results', `${engine.name}${suffix}.json`),
+        JSON.stringify(rows),
+      );
     }
     engine.dispose?.();
-    printReport(engine.name, rows, compileMs, refCount);
-    mkdirSync(join(values.root, 'results'), { recursive: true });
-    writeFileSync(join(values.root, 'results', `${engine.name}.json`), JSON.stringify(rows));
   }
 }
 
