@@ -38,6 +38,23 @@ export async function decodeImageFile(file: string): Promise<RgbaImage> {
     };
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new ImageReadError(file, reason.replace(/^Input file /, ''));
+    const tooLarge = await oversize(file, MAX_INPUT_PIXELS);
+    throw new ImageReadError(file, tooLarge ?? reason.replace(/^Input file /, ''));
   }
+}
+
+/**
+ * Why an image sharp refused is too large, from its header alone (null when it is not that): the
+ * pixel limit's own message does not say by how much.
+ */
+export async function oversize(
+  input: string | Uint8Array,
+  maxPixels: number,
+): Promise<string | null> {
+  const { width = 0, height = 0 } = await sharp(input)
+    .metadata()
+    .catch(() => ({ width: 0, height: 0 }));
+  if (width * height <= maxPixels) return null;
+  const mp = (n: number) => `${Math.round(n / 1e6)} megapixels`;
+  return `${width}×${height} is ${mp(width * height)}, over the limit of ${mp(maxPixels)} (scale it down)`;
 }

@@ -2,6 +2,7 @@
 // with a thumbnail. Corrupt or oversized input fails with a clear error and nothing is stored.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { oversize } from '../../recognition/node/decode-image.js';
 import { HttpError } from '../http-error.js';
 
 /** Largest decoded image accepted (pixels); protects memory from decompression bombs. */
@@ -50,6 +51,8 @@ export async function prepareReferenceImage(
       thumb,
     };
   } catch (err) {
+    const tooLarge = await oversize(input, MAX_INPUT_PIXELS);
+    if (tooLarge) throw new HttpError(413, 'payload_too_large', `${label}: ${tooLarge}`);
     const reason = err instanceof Error ? err.message : String(err);
     throw new HttpError(
       415,

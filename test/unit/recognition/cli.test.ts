@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -130,5 +131,19 @@ describe('stamp-rally CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/cannot read image .*broken\.png/);
+  }, 120_000);
+
+  it('says how large an oversized photo is instead of decoding it', async () => {
+    const big = join(dir, 'big-queries');
+    mkdirSync(big);
+    // 8,000 × 8,000 = 64 megapixels of one grey: a small file that would decode to 256 MB.
+    await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#808080' } })
+      .png()
+      .toFile(join(big, 'huge.png'));
+    const r = await cli(['match', '--patterns', patterns, '--json', big]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /cannot read image .*huge\.png: 8000×8000 is 64 megapixels, over the limit of 60 megapixels/,
+    );
   }, 120_000);
 });
