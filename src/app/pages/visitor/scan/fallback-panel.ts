@@ -1,6 +1,7 @@
 // The scanner's fallback panel, shown when the camera cannot be used: why (blocked, missing,
 // unsupported, or an in-app browser that cannot scan), how to fix it on this phone, and a photo of
-// the poster as the way to still collect the stamp. Render functions only; <scan-view> owns the state.
+// the poster as the way to still collect the stamp. Render functions only; <scan-view> owns the
+// state.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { CameraProblem } from './camera.js';
@@ -11,6 +12,7 @@ import {
   IN_APP_BROWSERS,
 } from './in-app-browser.js';
 import type { PhotoState } from './photo-fallback.js';
+
 function problemTitle(problem: CameraProblem): string {
   switch (problem) {
     case 'denied':
@@ -107,7 +109,10 @@ export function openInBrowserLink(): string {
   return externalBrowserLink(page, detectInAppBrowser(navigator.userAgent));
 }
 
-/** Copies that link; false when the clipboard is refused (some in-app browsers): it is on screen to long-press. */
+/**
+ * Copies that link; false when the clipboard is refused (some in-app browsers): the link is on
+ * screen to long-press instead.
+ */
 export function copyOpenInBrowserLink(): Promise<boolean> {
   return navigator.clipboard.writeText(openInBrowserLink()).then(
     () => true,
