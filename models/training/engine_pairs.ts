@@ -1,0 +1,180 @@
+// Training pairs for the patch descriptor cut by the engine itself: a Debian photo or graphic as the
+// artwork (sometimes printed faint), its reference features exactly as the compiler finds them, and
+// a synthetic phone photo of the print (bench-like tilt, coverage, blur, noise, JPEG) whose keypoints
+// are found exactly as the matcher finds them. A frame keypoint pairs with the reference keypoint the
+// true homography puts within 1.5 frame pixels at a size within ×1.3 — so the pairs carry the
+// engine's own orientation, scale and sampling noise. Output: <out>-a.u8 / <out>-b.u8, N × 32 × 32.
+//   npx tsx models/training/engine_pairs.ts --pairs 60000 --seed 11 --out .cache/engine-pairs-s11
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { greyRange, normalizeContrast, workingImage } from '../../src/recognition/engine/frame.js';
+import { grayToRgba, homographyToCorners, warpGray } from '../../src/recognition/engine/warp.js';
+import { COMPILE_PARAMS, MATCH_PARAMS } from '../../src/recognition/engine/params.js';
+import { detectKeypoints } from '../../src/recognition/features/fast-keypoints.js';
+import { applyHomography, invert } from '../../src/recognition/shared/homography.js';
+import { buildPyramid, samplePatches, SAMPLE_GRID } from '../../src/recognition/shared/patches.js';
+import type { GrayImage } from '../../src/recognition/shared/preprocess.js';
+import { createRng, type Rng } from '../../src/recognition/shared/rng.js';
+import { placeQuad } from '../../test/bench/recognition/dataset/photo-sim.js';
+import { listGraphics, listPhotos } from '../../test/bench/recognition/dataset/sources.js';
+
+const { values } = parseArgs({
+  options: {
+    pairs: { type: 'string', default: '60000' },
+    seed: { type: 'string', default: '11' },
+    perImage: { type: 'string', default: '40' },
+    out: { type: 'string', default: '.cache/engine-pairs-s11' },
+  },
+});
+const target = Number(values.pairs);
+const rng = createRng(Number(values.seed));
+const files = [...listPhotos(), ...listGraphics()];
+const P = SAMPLE_GRID * SAMPLE_GRID;
+
+/** Every source once, grey, at most 1,200 px on its longest side. */
+const sources: GrayImage[] = [];
+for (const file of files) {
+  const { data, info } = await sharp(file, { density: 96, limitInputPixels: false })
+    .resize(1200, 1200, { fit: 'inside', withoutEnlargement: true })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  sources.push({
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+  });
+}
+
+/** A random crop (35–100 % of what fits) of a random source, resized to w × h. */
+async function grayCrop(r: Rng, w: number, h: number): Promise<GrayImage> {
+  const src = r.pick(sources);
+  const scale = Math.min(src.width / w, src.height / h) * r.range(0.35, 1);
+  const cw = Math.max(16, Math.min(src.width, Math.floor(w * scale)));
+  const ch = Math.max(16, Math.min(src.height, Math.floor(h * scale)));
+  const left = r.int(Math.max(1, src.width - cw + 1));
+  const top = r.int(Math.max(1, src.height - ch + 1));
+  const { data, info } = await sharp(Buffer.from(src.data), {
+    raw: { width: src.width, height: src.height, channels: 1 },
+  })
+    .extract({ left, top, width: cw, height: ch })
+    .resize(w, h, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+  };
+}
+
+function toBytes(grid: Float32Array, out: Uint8Array, at: number): void {
+  for (let i = 0; i < P; i++) out[at + i] = Math.max(0, Math.min(255, Math.round(grid[i]!)));
+}
+
+const A = new Uint8Array(target * P);
+const B = new Uint8Array(target * P);
+let n = 0;
+let images = 0;
+const t0 = Date.now();
+while (n < target) {
+  images++;
+  const aspect = rng.range(0.7, 1.4);
+  const [aw, ah] = aspect >= 1 ? [480, Math.round(480 / aspect)] : [Math.round(480 * aspect), 480];
+  const art = await grayCrop(rng, aw, ah);
+  // The print: a third of them faint (12–50 % of their contrast), the rest 60–100 %.
+  const c = rng.next() < 0.33 ? rng.range(0.12, 0.5) : rng.range(0.6, 1);
+  let mean = 0;
+  for (const v of art.data) mean += v;
+  mean /= art.data.length;
+  const print: GrayImage = { ...art, data: art.data.map((v) => Math.round(mean + c * (v - mean))) };
+  // Reference side, as the compiler does it.
+  const ref = normalizeContrast(print, greyRange(print));
+  const refKps = detectKeypoints(ref, COMPILE_PARAMS.referenceDetector);
+  const refPyr = buildPyramid(ref);
+  // Frame side: the print in a 640×480 phone photo.
+  const coverage = Math.exp(rng.range(Math.log(0.15), Math.log(0.95)));
+  const placed = placeQuad(rng, print.width, print.height, {
+    coverage,
+    maxTiltDeg: 55,
+    partialProb: 0.15,
+  });
+  const h = homographyToCorners(print.width, print.height, placed.quad);
+  const hi = h && invert(h);
+  if (!h || !hi) continue;
+  const scene = await grayCrop(rng, 640, 480);
+  const shot = warpGray(print, h, 640, 480, scene);
+  if (!shot) continue;
+  const gain = rng.range(0.45, 1.3);
+  const offset = rng.range(-25, 25);
+  const noise = rng.next() < 0.5 ? rng.range(0, 3) : rng.range(3, 10);
+  for (let i = 0; i < shot.data.length; i++)
+    shot.data[i] = Math.max(
+      0,
+      Math.min(255, Math.round(shot.data[i]! * gain + offset + rng.normal() * noise)),
+    );
+  const sigma = rng.next() < 0.4 ? 0 : rng.range(0.4, 2.5);
+  let img = sharp(Buffer.from(shot.data), { raw: { width: 640, height: 480, channels: 1 } });
+  if (sigma >= 0.3) img = img.blur(sigma);
+  const jpeg = await img.jpeg({ quality: Math.round(rng.range(30, 92)) }).toBuffer();
+  const { data: raw } = await sharp(jpeg).greyscale().raw().toBuffer({ resolveWithObject: true });
+  const frameGray: GrayImage = {
+    width: 640,
+    height: 480,
+    data: new Uint8Array(raw.buffer, raw.byteOffset, 640 * 480),
+  };
+  const working = workingImage(grayToRgba(frameGray), MATCH_PARAMS.frameMaxSide);
+  const frameKps = detectKeypoints(working.image, MATCH_PARAMS.frameDetector);
+  const framePyr = buildPyramid(working.image);
+  const pairs: [number, number][] = [];
+  frameKps.forEach((k, fi) => {
+    const f = { x: k.x * working.scale, y: k.y * working.scale };
+    const r = applyHomography(hi, f);
+    if (r.x < 0 || r.y < 0 || r.x >= print.width || r.y >= print.height) return;
+    // Reference pixels per frame pixel here, from a one-pixel step.
+    const r2 = applyHomography(hi, { x: f.x + 1, y: f.y });
+    const local = Math.hypot(r2.x - r.x, r2.y - r.y);
+    const tol = 1.5 * Math.max(1, local);
+    const expected = k.size * working.scale * local;
+    let best = -1;
+    let bestD = tol * tol;
+    refKps.forEach((q, ri) => {
+      const d = (q.x - r.x) ** 2 + (q.y - r.y) ** 2;
+      const ratio = q.size / expected;
+      if (d <= bestD && ratio < 1.3 && ratio > 1 / 1.3) {
+        bestD = d;
+        best = ri;
+      }
+    });
+    if (best >= 0) pairs.push([best, fi]);
+  });
+  for (let i = pairs.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
+  }
+  const take = pairs.slice(0, Math.min(Number(values.perImage), target - n));
+  if (take.length === 0) continue;
+  const ga = samplePatches(
+    refPyr,
+    take.map(([ri]) => refKps[ri]!),
+  );
+  const gb = samplePatches(
+    framePyr,
+    take.map(([, fi]) => frameKps[fi]!),
+  );
+  take.forEach((_, i) => {
+    toBytes(ga.subarray(i * P, (i + 1) * P), A, (n + i) * P);
+    toBytes(gb.subarray(i * P, (i + 1) * P), B, (n + i) * P);
+  });
+  n += take.length;
+  if (images % 100 === 0)
+    process.stderr.write(
+      `${images} images, ${n} pairs, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+    );
+}
+writeFileSync(`${values.out}-a.u8`, A);
+writeFileSync(`${values.out}-b.u8`, B);
+console.log(
+  `${n} pairs from ${images} images in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${values.out}-{a,b}.u8`,
+);

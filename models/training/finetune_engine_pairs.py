@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""Experiment (nothing shipped): fine-tunes the shipped tiny descriptor on pairs the engine itself cut
+(engine_pairs.ts: the compiler's reference keypoints against the matcher's keypoints in synthetic
+phone photos, with the engine's own orientation, scale and sampling), mixed 1:1 with the original
+pairs, with the HardNet loss on the descriptors and on their tanh-squashed signs. Writes the network
+in the engine's trimmed form (standardised 16x16 input, no L2; see trim_descriptor_input.py), ready
+for `ab.ts --model`.
+
+  npx tsx models/training/engine_pairs.ts --pairs 40000 --seed 11 --out .cache/engine-pairs-s11
+  /usr/bin/python3 models/training/finetune_engine_pairs.py --pairs .cache/engine-pairs-s11 --minutes 15 --out /tmp/desc-engine.onnx
+"""
+import argparse, os, sys, time
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from finetune_descriptor import FoldedTinyNet, load_onnx  # noqa: E402
+from train_patch_descriptor import binary_top1, hardnet_loss  # noqa: E402
+
+torch.set_flush_denormal(True)
+
+
+class Trimmed(nn.Module):
+    """The fine-tuned network from its first convolution on, as the engine runs it."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, y):  # y: N x 1 x 16 x 16, standardised 2x2 block means (the engine's sampler)
+        n = self.net
+        return n.head(F.relu(n.c3(F.relu(n.c2(F.relu(n.c1(y)))))).flatten(1))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--pairs', required=True, help='prefix of the <prefix>-a.u8 / -b.u8 files from engine_pairs.ts')
+    ap.add_argument('--minutes', type=float, default=15)
+    ap.add_argument('--lr', type=float, default=5e-4)
+    ap.add_argument('--batch', type=int, default=384)
+    ap.add_argument('--binary-weight', type=float, default=0.5)
+    ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--seed', type=int, default=5)
+    ap.add_argument('--out', default='/tmp/desc-engine.onnx')
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+    A = np.fromfile(args.pairs + '-a.u8', np.uint8).reshape(-1, 32, 32)
+    B = np.fromfile(args.pairs + '-b.u8', np.uint8).reshape(-1, 32, 32)
+    z = np.load('.cache/patch-pairs-v0.npz')  # made by train_tiny_descriptor.py / train_descriptor_v2.py
+    EA, EB = z['a'], z['b']
+    # Held out: the first 3,000 engine pairs (the first images) and the original recipe's 5,000.
+    val = [torch.from_numpy(x[:2000, None].astype(np.float32)) for x in (A, B, EA, EB)]
+    A, B, EA, EB = A[3000:], B[3000:], EA[5000:], EB[5000:]
+    net = FoldedTinyNet()
+    load_onnx(net, 'models/patch-descriptor-tiny.onnx')
+
+    def evaluate():
+        net.eval()
+        with torch.no_grad():
+            r = binary_top1(net(val[0]), net(val[1])), binary_top1(net(val[2]), net(val[3]))
+        net.train()
+        return r
+
+    def embed(x):
+        """The network before its L2 normalisation."""
+        m = x.mean(dim=(2, 3), keepdim=True)
+        s = ((x - m) ** 2).mean(dim=(2, 3), keepdim=True).add(1e-3).sqrt() + 4.0
+        y = F.avg_pool2d((x - m) / s, 2)
+        return net.head(F.relu(net.c3(F.relu(net.c2(F.relu(net.c1(y)))))).flatten(1))
+
+    print('start: binary top1 engine pairs %.3f, original pairs %.3f' % evaluate(), flush=True)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    step, t1 = 0, time.time()
+    while time.time() - t1 < args.minutes * 60:
+        lr = args.lr * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
+        for g in opt.param_groups:
+            g['lr'] = lr
+        half = args.batch // 2
+        i = np.random.randint(0, len(A), half)
+        k = np.random.randint(0, len(EA), args.batch - half)
+        xa = torch.from_numpy(np.concatenate([A[i], EA[k]])[:, None].astype(np.float32))
+        xb = torch.from_numpy(np.concatenate([B[i], EB[k]])[:, None].astype(np.float32))
+        ya, yb = embed(xa), embed(xb)
+        loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
+        if args.binary_weight > 0:
+            loss = loss + args.binary_weight * hardnet_loss(F.normalize(torch.tanh(2 * ya), dim=1), F.normalize(torch.tanh(2 * yb), dim=1))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+        if step % 100 == 0:
+            print(f'step {step} loss {loss.item():.3f} binary top1 engine/original %.3f/%.3f ({time.time() - t1:.0f} s)' % evaluate(), flush=True)
+    print('end after %d steps: binary top1 engine pairs %.3f, original pairs %.3f' % (step, *evaluate()), flush=True)
+    trimmed = Trimmed(net).eval()
+    torch.onnx.export(trimmed, torch.zeros(8, 1, 16, 16), args.out, input_names=['patches'], output_names=['descriptors'],
+                      dynamic_axes={'patches': {0: 'n'}, 'descriptors': {0: 'n'}}, opset_version=13)
+    print('exported', args.out, flush=True)
+
+
+if __name__ == '__main__':
+    main()
