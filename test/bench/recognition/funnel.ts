@@ -4,7 +4,7 @@
 // within the match distance (matchable) → which is also the nearest in that pattern → whose vote
 // survives the cross-pattern test (what RANSAC gets). First pass only, the frame's whole keypoint
 // budget, the artwork's own image (reference 1) only. Printed per venue for hits and misses.
-//   npx tsx test/bench/recognition/funnel.ts [--venue mixed-15,lowcontrast-10] [--radius 4]
+//   npx tsx test/bench/recognition/funnel.ts [--venue mixed-15,lowcontrast-10] [--radius 4] [--model F]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeArtifact } from '../../../src/recognition/engine/artifact.js';
@@ -31,11 +31,13 @@ const { values } = parseArgs({
     venue: { type: 'string' },
     radius: { type: 'string', default: '4' },
     cache: { type: 'string', default: '.cache/recognition-bench/ab' },
+    // Another descriptor model (ONNX file, the engine's trimmed form) instead of the shipped one.
+    model: { type: 'string' },
   },
 });
 const radius = Number(values.radius);
 const p = MATCH_PARAMS;
-const engine = await createNodeEngine();
+const engine = await createNodeEngine(values.model);
 const venues = readDataset(await ensureDataset('.cache/recognition-bench')).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );
