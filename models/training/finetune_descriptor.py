@@ -38,12 +38,17 @@ class FoldedTinyNet(nn.Module):
         self.c3 = nn.Conv2d(16, 32, 3, 2, 1)
         self.head = nn.Linear(512, 256)
 
-    def forward(self, x):  # x: N x 1 x 32 x 32 raw grey 0..255
+    def trunk(self, y):  # y: N x 1 x 16 x 16 standardised 2x2 block means (the engine's trimmed input)
+        y = F.relu(self.c3(F.relu(self.c2(F.relu(self.c1(y))))))
+        return self.head(y.flatten(1))
+
+    def embed(self, x):  # x: N x 1 x 32 x 32 raw grey 0..255; the descriptor before its L2 normalisation
         m = x.mean(dim=(2, 3), keepdim=True)
         s = ((x - m) ** 2).mean(dim=(2, 3), keepdim=True).add(1e-3).sqrt() + 4.0
-        y = F.avg_pool2d((x - m) / s, 2)
-        y = F.relu(self.c3(F.relu(self.c2(F.relu(self.c1(y))))))
-        return F.normalize(self.head(y.flatten(1)), dim=1)
+        return self.trunk(F.avg_pool2d((x - m) / s, 2))
+
+    def forward(self, x):
+        return F.normalize(self.embed(x), dim=1)
 
 
 def load_onnx(net, path):

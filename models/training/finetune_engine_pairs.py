@@ -17,7 +17,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from finetune_descriptor import FoldedTinyNet, load_onnx  # noqa: E402
-from train_patch_descriptor import binary_top1, hardnet_loss  # noqa: E402
+from train_patch_descriptor import hardnet_loss, pairs_top1  # noqa: E402
 
 torch.set_flush_denormal(True)
 
@@ -29,9 +29,8 @@ class Trimmed(nn.Module):
         super().__init__()
         self.net = net
 
-    def forward(self, y):  # y: N x 1 x 16 x 16, standardised 2x2 block means (the engine's sampler)
-        n = self.net
-        return n.head(F.relu(n.c3(F.relu(n.c2(F.relu(n.c1(y)))))).flatten(1))
+    def forward(self, y):
+        return self.net.trunk(y)
 
 
 def main():
@@ -59,18 +58,7 @@ def main():
     load_onnx(net, 'models/patch-descriptor-tiny.onnx')
 
     def evaluate():
-        net.eval()
-        with torch.no_grad():
-            r = binary_top1(net(val[0]), net(val[1])), binary_top1(net(val[2]), net(val[3]))
-        net.train()
-        return r
-
-    def embed(x):
-        """The network before its L2 normalisation."""
-        m = x.mean(dim=(2, 3), keepdim=True)
-        s = ((x - m) ** 2).mean(dim=(2, 3), keepdim=True).add(1e-3).sqrt() + 4.0
-        y = F.avg_pool2d((x - m) / s, 2)
-        return net.head(F.relu(net.c3(F.relu(net.c2(F.relu(net.c1(y)))))).flatten(1))
+        return pairs_top1(net, val[0], val[1]), pairs_top1(net, val[2], val[3])
 
     print('start: binary top1 engine pairs %.3f, original pairs %.3f' % evaluate(), flush=True)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
@@ -84,7 +72,7 @@ def main():
         k = np.random.randint(0, len(EA), args.batch - half)
         xa = torch.from_numpy(np.concatenate([A[i], EA[k]])[:, None].astype(np.float32))
         xb = torch.from_numpy(np.concatenate([B[i], EB[k]])[:, None].astype(np.float32))
-        ya, yb = embed(xa), embed(xb)
+        ya, yb = net.embed(xa), net.embed(xb)
         loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
         if args.binary_weight > 0:
             loss = loss + args.binary_weight * hardnet_loss(F.normalize(torch.tanh(2 * ya), dim=1), F.normalize(torch.tanh(2 * yb), dim=1))

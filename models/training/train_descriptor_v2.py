@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import binary_top1, cached_pairs, export, hardnet_loss, make_pairs, sources  # noqa: E402
+from train_patch_descriptor import binary_top1, cached_pairs, export, hardnet_loss, make_pairs, pairs_top1, sources  # noqa: E402
 from train_tiny_descriptor import TinyPatchNet  # noqa: E402
 from finetune_descriptor import FoldedTinyNet, hard_pairs, load_onnx, mixed_batch  # noqa: E402
 from distill_descriptor import STUDENTS, StudentNet  # noqa: E402
@@ -55,11 +55,7 @@ def main():
     opt = torch.optim.Adam(net.parameters(), lr=args.lr, weight_decay=1e-4)
 
     def evaluate():
-        net.eval()
-        with torch.no_grad():
-            r = binary_top1(net(val[0]), net(val[1])), binary_top1(net(val[2]), net(val[3]))
-        net.train()
-        return r
+        return pairs_top1(net, val[0], val[1]), pairs_top1(net, val[2], val[3])
 
     def embed(x):
         """The network's forward before its L2 normalisation (same standardisation)."""

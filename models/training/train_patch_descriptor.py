@@ -201,6 +201,15 @@ def binary_top1(da, db):
     return (ham.argmin(1) == torch.arange(len(da))).float().mean().item()
 
 
+def pairs_top1(net, a, b):
+    """binary_top1 of the network's descriptors of held-out pairs (a[i], b[i]), in eval mode."""
+    net.eval()
+    with torch.no_grad():
+        r = binary_top1(net(a), net(b))
+    net.train()
+    return r
+
+
 def export(net, out):
     net.eval()
     os.makedirs(os.path.dirname(out) or '.', exist_ok=True)
