@@ -13,11 +13,10 @@ import argparse, os, sys, time
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from finetune_descriptor import FoldedTinyNet, load_onnx  # noqa: E402
-from train_patch_descriptor import hardnet_loss, pairs_top1  # noqa: E402
+from finetune_descriptor import FoldedTinyNet, load_onnx, mixed_batch  # noqa: E402
+from train_patch_descriptor import hardnet_with_signs, pairs_top1  # noqa: E402
 
 torch.set_flush_denormal(True)
 
@@ -67,15 +66,8 @@ def main():
         lr = args.lr * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
         for g in opt.param_groups:
             g['lr'] = lr
-        half = args.batch // 2
-        i = np.random.randint(0, len(A), half)
-        k = np.random.randint(0, len(EA), args.batch - half)
-        xa = torch.from_numpy(np.concatenate([A[i], EA[k]])[:, None].astype(np.float32))
-        xb = torch.from_numpy(np.concatenate([B[i], EB[k]])[:, None].astype(np.float32))
-        ya, yb = net.embed(xa), net.embed(xb)
-        loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
-        if args.binary_weight > 0:
-            loss = loss + args.binary_weight * hardnet_loss(F.normalize(torch.tanh(2 * ya), dim=1), F.normalize(torch.tanh(2 * yb), dim=1))
+        xa, xb = mixed_batch(A, B, EA, EB, args.batch)
+        loss = hardnet_with_signs(net.embed(xa), net.embed(xb), args.binary_weight)
         opt.zero_grad()
         loss.backward()
         opt.step()

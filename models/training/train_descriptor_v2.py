@@ -14,10 +14,9 @@ signs the engine keeps (Hamming matching) carry the discrimination, not only the
 import argparse, os, random, sys, time
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_patch_descriptor import binary_top1, cached_pairs, export, hardnet_loss, make_pairs, pairs_top1, sources  # noqa: E402
+from train_patch_descriptor import binary_top1, cached_pairs, export, hardnet_with_signs, make_pairs, pairs_top1, sources  # noqa: E402
 from train_tiny_descriptor import TinyPatchNet  # noqa: E402
 from finetune_descriptor import FoldedTinyNet, hard_pairs, load_onnx, mixed_batch  # noqa: E402
 from distill_descriptor import STUDENTS, StudentNet  # noqa: E402
@@ -76,10 +75,7 @@ def main():
         for g in opt.param_groups:
             g['lr'] = lr
         xa, xb = mixed_batch(HA, HB, EA, EB, args.batch)
-        ya, yb = embed(xa), embed(xb)
-        loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
-        if args.binary_weight > 0:
-            loss = loss + args.binary_weight * hardnet_loss(F.normalize(torch.tanh(2 * ya), dim=1), F.normalize(torch.tanh(2 * yb), dim=1))
+        loss = hardnet_with_signs(embed(xa), embed(xb), args.binary_weight)
         opt.zero_grad()
         loss.backward()
         opt.step()

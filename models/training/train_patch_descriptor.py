@@ -201,6 +201,15 @@ def binary_top1(da, db):
     return (ham.argmin(1) == torch.arange(len(da))).float().mean().item()
 
 
+def hardnet_with_signs(ya, yb, binary_weight):
+    """HardNet loss on the descriptors (before L2) plus, weighted, on their tanh-squashed signs, so
+    that the signs the engine keeps (Hamming matching) carry the discrimination too."""
+    loss = hardnet_loss(F.normalize(ya, dim=1), F.normalize(yb, dim=1))
+    if binary_weight > 0:
+        loss = loss + binary_weight * hardnet_loss(F.normalize(torch.tanh(2 * ya), dim=1), F.normalize(torch.tanh(2 * yb), dim=1))
+    return loss
+
+
 def pairs_top1(net, a, b):
     """binary_top1 of the network's descriptors of held-out pairs (a[i], b[i]), in eval mode."""
     net.eval()
