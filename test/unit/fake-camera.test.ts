@@ -3,8 +3,8 @@
 // the negative video yields nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPatternDir } from '../../src/recognition/cli/image-files.js';
+import { decodePatterns } from '../bench/recognition/bench-data.js';
 import type { Matcher } from '../../src/recognition/engine/matcher.js';
-import { decodeImageFile } from '../../src/recognition/node/decode-image.js';
 import { createNodeEngine } from '../../src/recognition/node/node-engine.js';
 import {
   DEMO_POSTER_DIR,
@@ -34,12 +34,7 @@ describe('fake-camera videos', () => {
 
   beforeAll(async () => {
     const engine = await createNodeEngine();
-    const patterns = await Promise.all(
-      (await readPatternDir(DEMO_POSTER_DIR)).map(async (p) => ({
-        id: p.id,
-        images: await Promise.all(p.files.map(decodeImageFile)),
-      })),
-    );
+    const patterns = await decodePatterns(await readPatternDir(DEMO_POSTER_DIR));
     expect(patterns).toHaveLength(8);
     matcher = engine.loadMatcher((await engine.compile(patterns)).artifact);
   }, 300_000);

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { compilePatternSet } from '../../../src/recognition/engine/compiler.js';
 import type { DescriptorNet } from '../../../src/recognition/engine/describe.js';
 import { COMPILE_PARAMS, type CompileParams } from '../../../src/recognition/engine/params.js';
-import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
-import type { Venue } from './bench-data.js';
+import { decodePatterns, type Venue } from './bench-data.js';
 
 export function compiledSetPath(
   cache: string,
@@ -34,9 +33,7 @@ export async function cachedCompiledSet(
   const overrides = options.overrides ?? {};
   const file = compiledSetPath(cache, venue.name, net.sha256, overrides, options.tag);
   if (options.fresh || !existsSync(file)) {
-    const patterns = [];
-    for (const p of venue.patterns)
-      patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
+    const patterns = await decodePatterns(venue.patterns);
     const t = performance.now();
     const { artifact } = await compilePatternSet(patterns, net, {
       ...COMPILE_PARAMS,

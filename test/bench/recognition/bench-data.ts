@@ -2,6 +2,7 @@
 // pattern folder exactly like the CLI contract: <id>.(jpg|png|webp) or <id>/ with several photos.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { decodeImageFile, type RgbaImage } from '../../../src/recognition/node/decode-image.js';
 
 export const GENERATOR_VERSION = 'v2';
 export const IMAGE_EXT = /\.(jpe?g|png|webp)$/i;
@@ -86,4 +87,14 @@ export function readDataset(dir: string): Venue[] {
       queries: labels.queries,
     };
   });
+}
+
+/** Every pattern's reference photos, decoded, in the order given. */
+export async function decodePatterns(
+  refs: readonly PatternRefs[],
+): Promise<Array<{ id: string; images: RgbaImage[] }>> {
+  const out = [];
+  for (const p of refs)
+    out.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
+  return out;
 }

@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { decodeImageFile } from '../../../src/recognition/node/decode-image.js';
-import { readDataset, type Venue } from './bench-data.js';
+import { decodePatterns, readDataset, type Venue } from './bench-data.js';
 import type { BenchEngine, PatternImages } from './engine.js';
 import { OrbBaseline } from './engines/orb-baseline.js';
-import { ensureRealPairs } from './dataset/real-pairs.js';
+import { ensureRealPairs, REAL_PAIRS_VENUE } from './dataset/real-pairs.js';
 import { ensureDataset } from './generate-dataset.js';
 import { printReport } from './report.js';
 import type { Outcome } from './report.js';
@@ -50,9 +50,7 @@ async function runVenues(
   let compileMs = 0;
   let refCount = 0;
   for (const venue of venues) {
-    const patterns: PatternImages[] = [];
-    for (const p of venue.patterns)
-      patterns.push({ id: p.id, images: await Promise.all(p.files.map(decodeImageFile)) });
+    const patterns: PatternImages[] = await decodePatterns(venue.patterns);
     const t0 = performance.now();
     await engine.compile(patterns);
     compileMs += performance.now() - t0;
@@ -91,9 +89,12 @@ async function main(): Promise<void> {
       'no-real': { type: 'boolean', default: false },
     },
   });
-  const keep = (v: Venue): boolean => !values.venue || values.venue.split(',').includes(v.name);
+  const wanted = (name: string): boolean => !values.venue || values.venue.split(',').includes(name);
+  const keep = (v: Venue): boolean => wanted(v.name);
   const synthetic = readDataset(await ensureDataset(values.root)).filter(keep);
-  const real = values['no-real'] ? [] : readDataset(ensureRealPairs(values.root)).filter(keep);
+  // Only needs opencv-doc when the real pairs will run.
+  const real =
+    values['no-real'] || !wanted(REAL_PAIRS_VENUE) ? [] : readDataset(ensureRealPairs(values.root));
   const limit = values.limit ? Number(values.limit) : Infinity;
   mkdirSync(join(values.root, 'results'), { recursive: true });
   for (const name of values.engine.split(',')) {

@@ -10,7 +10,7 @@ import type { LabelsFile, Manifest, QueryLabel } from '../bench-data.js';
 export const REAL_PAIRS_PACKAGE = 'opencv-doc';
 const DATA = '/usr/share/doc/opencv-doc/examples/data';
 const VERSION = 'real-v1';
-const VENUE = 'real-pairs';
+export const REAL_PAIRS_VENUE = 'real-pairs';
 
 /** Reference photo → second photo of the same scene, with what changes between the two. */
 const PAIRS = [
@@ -47,7 +47,7 @@ export function ensureRealPairs(root = '.cache/recognition-bench'): string {
     );
   }
   rmSync(dir, { recursive: true, force: true });
-  const vdir = join(dir, VENUE);
+  const vdir = join(dir, REAL_PAIRS_VENUE);
   mkdirSync(join(vdir, 'patterns'), { recursive: true });
   mkdirSync(join(vdir, 'queries'), { recursive: true });
   for (const p of PAIRS)
@@ -62,13 +62,13 @@ export function ensureRealPairs(root = '.cache/recognition-bench'): string {
   for (const p of PAIRS)
     add(p.query, { pattern: p.id, kind: 'positive', tags: ['real', ...p.tags] });
   for (const file of UNRELATED) add(file, { pattern: null, kind: 'neg-empty', tags: ['real'] });
-  const labels: LabelsFile = { v: 1, venue: VENUE, queries };
+  const labels: LabelsFile = { v: 1, venue: REAL_PAIRS_VENUE, queries };
   writeFileSync(join(vdir, 'queries', 'labels.json'), JSON.stringify(labels, null, 1));
   const manifest: Manifest = {
     v: 1,
     generator: VERSION,
     scale: 1,
-    venues: [VENUE],
+    venues: [REAL_PAIRS_VENUE],
     queryCount: queries.length,
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
