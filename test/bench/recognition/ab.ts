@@ -33,7 +33,7 @@ const { values } = parseArgs({
 const every = Number(values.every);
 const variants = JSON.parse(values.variants) as Record<string, Partial<MatchParams>>;
 const engine = await createNodeEngine(values.model);
-const venues = readDataset(await ensureDataset('.cache/recognition-bench')).filter(
+const venues = (await readDataset(await ensureDataset('.cache/recognition-bench'))).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );
 type Row = {

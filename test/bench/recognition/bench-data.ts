@@ -1,11 +1,11 @@
 // Benchmark dataset layout (shared by the generator and the runner) and a reader that expands a
 // pattern folder exactly like the CLI contract: <id>.(jpg|png|webp) or <id>/ with several photos.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readPatternDir, type PatternFiles } from '../../../src/recognition/cli/image-files.js';
 import { decodeImageFile, type RgbaImage } from '../../../src/recognition/node/decode-image.js';
 
 export const GENERATOR_VERSION = 'v2';
-export const IMAGE_EXT = /\.(jpe?g|png|webp)$/i;
 
 export type QueryKind = 'positive' | 'neg-empty' | 'neg-unseen' | 'neg-tiny' | 'neg-blur';
 
@@ -36,10 +36,7 @@ export interface Manifest {
   queryCount: number;
 }
 
-export interface PatternRefs {
-  id: string;
-  files: string[];
-}
+export type PatternRefs = PatternFiles;
 
 export interface Venue {
   name: string;
@@ -52,41 +49,20 @@ export function datasetDir(root: string, scale: number): string {
   return join(root, `${GENERATOR_VERSION}-s${scale}`);
 }
 
-/** Expands a pattern folder per the CLI contract; throws on a missing or empty folder. */
-export function readPatternDir(dir: string): PatternRefs[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new Error(`pattern folder not found: ${dir}`);
-  const out: PatternRefs[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      const files = readdirSync(p)
-        .filter((f) => IMAGE_EXT.test(f))
-        .sort()
-        .map((f) => join(p, f));
-      if (files.length > 0) out.push({ id: name, files });
-    } else if (IMAGE_EXT.test(name)) {
-      out.push({ id: basename(name, extname(name)), files: [p] });
-    }
-  }
-  if (out.length === 0) throw new Error(`no reference images in ${dir}`);
-  return out;
-}
-
-export function readDataset(dir: string): Venue[] {
+/** The dataset's venues; pattern folders are read by the CLI's own reader, so the bench sees the
+ * same patterns as `stamp-rally match` would. */
+export async function readDataset(dir: string): Promise<Venue[]> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  return manifest.venues.map((name) => {
+  const venues: Venue[] = [];
+  for (const name of manifest.venues) {
     const vdir = join(dir, name);
     const labels = JSON.parse(
       readFileSync(join(vdir, 'queries', 'labels.json'), 'utf8'),
     ) as LabelsFile;
-    return {
-      name,
-      dir: vdir,
-      patterns: readPatternDir(join(vdir, 'patterns')),
-      queries: labels.queries,
-    };
-  });
+    const patterns = await readPatternDir(join(vdir, 'patterns'));
+    venues.push({ name, dir: vdir, patterns, queries: labels.queries });
+  }
+  return venues;
 }
 
 /** Every pattern's reference photos, decoded, in the order given. */

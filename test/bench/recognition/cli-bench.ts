@@ -29,7 +29,7 @@ function runCli(args: string[]): Promise<{ stdout: string; code: number | null; 
   });
 }
 
-const venues = readDataset(await ensureDataset(values.root)).filter(
+const venues = (await readDataset(await ensureDataset(values.root))).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );
 let totalMs = 0;

@@ -38,7 +38,7 @@ const { values } = parseArgs({
 const radius = Number(values.radius);
 const p = MATCH_PARAMS;
 const engine = await createNodeEngine(values.model);
-const venues = readDataset(await ensureDataset('.cache/recognition-bench')).filter(
+const venues = (await readDataset(await ensureDataset('.cache/recognition-bench'))).filter(
   (v) => !values.venue || values.venue.split(',').includes(v.name),
 );
 

@@ -27,7 +27,7 @@ const { values } = parseArgs({
 });
 const params: MatchParams = { ...MATCH_PARAMS, ...JSON.parse(values.params) };
 const engine = await createNodeEngine();
-const venues = readDataset(await ensureDataset('.cache/recognition-bench'));
+const venues = await readDataset(await ensureDataset('.cache/recognition-bench'));
 const totals: Record<string, number> = {};
 const add = (k: string, ms: number) => (totals[k] = (totals[k] ?? 0) + ms);
 let frames = 0;

@@ -91,10 +91,12 @@ async function main(): Promise<void> {
   });
   const wanted = (name: string): boolean => !values.venue || values.venue.split(',').includes(name);
   const keep = (v: Venue): boolean => wanted(v.name);
-  const synthetic = readDataset(await ensureDataset(values.root)).filter(keep);
+  const synthetic = (await readDataset(await ensureDataset(values.root))).filter(keep);
   // Only needs opencv-doc when the real pairs will run.
   const real =
-    values['no-real'] || !wanted(REAL_PAIRS_VENUE) ? [] : readDataset(ensureRealPairs(values.root));
+    values['no-real'] || !wanted(REAL_PAIRS_VENUE)
+      ? []
+      : await readDataset(ensureRealPairs(values.root));
   const limit = values.limit ? Number(values.limit) : Infinity;
   mkdirSync(join(values.root, 'results'), { recursive: true });
   for (const name of values.engine.split(',')) {

@@ -32,7 +32,7 @@ const oldEngine = (await (
   }
 ).createNodeEngine()) as Engine;
 const newEngine = await createNodeEngine();
-const venues = readDataset(await ensureDataset('.cache/recognition-bench'));
+const venues = await readDataset(await ensureDataset('.cache/recognition-bench'));
 const ms = { old: [] as number[], new: [] as number[] };
 const byKind = { old: { pos: 0, neg: 0 }, new: { pos: 0, neg: 0 } };
 let positives = 0;
