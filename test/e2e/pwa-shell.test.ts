@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../chromium.js';
 import { startProductServer } from './server-process.js';
 import type { ProductServer } from './server-process.js';
@@ -36,16 +36,23 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/** A fresh context (phone-sized unless told) with one page whose problems are watched. */
+async function openPage(options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 640 },
+    locale: 'en-US',
+    ...options,
+  });
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page) };
+}
+
 describe('PWA shell', () => {
   it('renders the demo card, installs the service worker and works offline', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
+    const { context, page, problems } = await openPage({
       deviceScaleFactor: 2,
-      locale: 'en-US',
       serviceWorkers: 'allow',
     });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
 
     await page.goto(`${server.url}/r/demo`);
     const title = page.locator('visitor-page h1');
@@ -88,12 +95,7 @@ describe('PWA shell', () => {
   it('lays the card out for a desktop window', async () => {
     // A context of its own rather than resizing a live page: Chromium once hung a screenshot for
     // 30 s right after a resize on a busy CI machine.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/r/demo`);
     await expect
       .poll(() => page.locator('visitor-page h1').textContent(), { timeout: 15_000 })
@@ -109,12 +111,7 @@ describe('PWA shell', () => {
   });
 
   it('speaks zh-Hant to zh-* browsers and has a friendly view for unknown app paths', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      locale: 'zh-TW',
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPage({ locale: 'zh-TW' });
     await page.goto(`${server.url}/r/demo`);
     await expect
       .poll(() => page.locator('visitor-page h2').first().textContent())
@@ -132,12 +129,7 @@ describe('PWA shell', () => {
   });
 
   it('signs staff and organizers in against the real API, each only on their own screen', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      locale: 'en-US',
-    });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
+    const { context, page, problems } = await openPage();
     const panel = page.locator('sign-in-panel');
     const signIn = async (username: string, password: string) => {
       await panel.locator('input[name=username]').fill(username);
