@@ -141,6 +141,17 @@ def mixed_batch(A, B, EA, EB, batch):
     return xa, xb
 
 
+def timed_steps(opt, base_lr, minutes):
+    """Yields (step, seconds) until `minutes` have passed, the learning rate decaying linearly from
+    base_lr to 5 % of it; the caller takes one optimiser step per item."""
+    t1, step = time.time(), 0
+    while time.time() - t1 < minutes * 60:
+        for g in opt.param_groups:
+            g['lr'] = base_lr * max(0.05, 1 - (time.time() - t1) / (minutes * 60))
+        step += 1
+        yield step, time.time() - t1
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--minutes', type=float, default=12)
@@ -182,11 +193,7 @@ def main():
 
     print('start: hard top1 %.3f, original top1 %.3f' % evaluate(), flush=True)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    step, t1 = 0, time.time()
-    while time.time() - t1 < args.minutes * 60:
-        lr = args.lr * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
-        for g in opt.param_groups:
-            g['lr'] = lr
+    for step, seconds in timed_steps(opt, args.lr, args.minutes):
         xa, xb = mixed_batch(A, B, EA, EB, args.batch)
         if rng.random() < 0.5:
             xa, xb = xb, xa
@@ -194,9 +201,8 @@ def main():
         opt.zero_grad()
         loss.backward()
         opt.step()
-        step += 1
         if step % 100 == 0:
-            print(f'step {step} loss {loss.item():.3f} hard/original top1 %.3f/%.3f ({time.time() - t1:.0f} s)' % evaluate(), flush=True)
+            print(f'step {step} loss {loss.item():.3f} hard/original top1 %.3f/%.3f ({seconds:.0f} s)' % evaluate(), flush=True)
     print('end: hard top1 %.3f, original top1 %.3f' % evaluate(), flush=True)
     net.eval()
     torch.onnx.export(net, torch.zeros(8, 1, P, P), args.out, input_names=['patches'], output_names=['descriptors'],

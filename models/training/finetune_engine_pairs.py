@@ -9,13 +9,13 @@ for `ab.ts --model`.
   npx tsx models/training/engine_pairs.ts --pairs 40000 --seed 11 --out .cache/engine-pairs-s11
   /usr/bin/python3 models/training/finetune_engine_pairs.py --pairs .cache/engine-pairs-s11 --minutes 15 --out /tmp/desc-engine.onnx
 """
-import argparse, os, sys, time
+import argparse, os, sys
 import numpy as np
 import torch
 import torch.nn as nn
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from finetune_descriptor import FoldedTinyNet, load_onnx, mixed_batch  # noqa: E402
+from finetune_descriptor import FoldedTinyNet, load_onnx, mixed_batch, timed_steps  # noqa: E402
 from train_patch_descriptor import hardnet_with_signs, pairs_top1  # noqa: E402
 
 torch.set_flush_denormal(True)
@@ -61,19 +61,15 @@ def main():
 
     print('start: binary top1 engine pairs %.3f, original pairs %.3f' % evaluate(), flush=True)
     opt = torch.optim.Adam(net.parameters(), lr=args.lr)
-    step, t1 = 0, time.time()
-    while time.time() - t1 < args.minutes * 60:
-        lr = args.lr * max(0.05, 1 - (time.time() - t1) / (args.minutes * 60))
-        for g in opt.param_groups:
-            g['lr'] = lr
+    step = 0
+    for step, seconds in timed_steps(opt, args.lr, args.minutes):
         xa, xb = mixed_batch(A, B, EA, EB, args.batch)
         loss = hardnet_with_signs(net.embed(xa), net.embed(xb), args.binary_weight)
         opt.zero_grad()
         loss.backward()
         opt.step()
-        step += 1
         if step % 100 == 0:
-            print(f'step {step} loss {loss.item():.3f} binary top1 engine/original %.3f/%.3f ({time.time() - t1:.0f} s)' % evaluate(), flush=True)
+            print(f'step {step} loss {loss.item():.3f} binary top1 engine/original %.3f/%.3f ({seconds:.0f} s)' % evaluate(), flush=True)
     print('end after %d steps: binary top1 engine pairs %.3f, original pairs %.3f' % (step, *evaluate()), flush=True)
     trimmed = Trimmed(net).eval()
     torch.onnx.export(trimmed, torch.zeros(8, 1, 16, 16), args.out, input_names=['patches'], output_names=['descriptors'],
