@@ -259,7 +259,10 @@ export class Matcher {
       });
       if (!fit) continue;
       const quad = projectCorners(fit.homography, compiled.width, compiled.height);
-      const verdict = checkQuad(quad, image.width, image.height, limits);
+      const verdict = checkQuad(quad, image.width, image.height, {
+        ...limits,
+        minAreaFraction: Math.max(p.minAreaFraction, p.acceptAreaFraction),
+      });
       const previous = inliersByPattern.get(ref.pattern);
       if (previous && previous.inliers >= fit.inlierCount) continue;
       inliersByPattern.set(ref.pattern, {

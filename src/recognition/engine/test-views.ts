@@ -6,16 +6,23 @@
 import type { Point } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { createRng, type Rng } from '../shared/rng.js';
+import { MATCH_PARAMS } from './params.js';
 import type { QualityReason } from './quality-report.js';
 import { homographyToCorners, warpGray } from './warp.js';
 
 const W = 640;
 const H = 480;
+/**
+ * No view shows the artwork on less of the frame than this: the matcher refuses outlines under
+ * acceptAreaFraction (too far to stamp), so a smaller view would test that rule, not the pattern.
+ * Wide or tall artwork would otherwise fall under it at the small sizes.
+ */
+const SMALLEST_VIEW_AREA = 1.5 * MATCH_PARAMS.acceptAreaFraction;
 
 interface ViewSpec {
   /** The reason the report gives when this frame is missed. */
   missed: QualityReason;
-  /** Artwork size relative to the largest that fits the frame's central 480×360. */
+  /** Artwork size relative to the largest that fits the frame's central 480×360 (see SMALLEST_VIEW_AREA). */
   size: number;
   /** Right edge height relative to the left (perspective of a ~40° tilt below 1). */
   shrinkRight: number;
@@ -114,7 +121,9 @@ export function clutter(rng: Rng): GrayImage {
 }
 
 function corners(spec: ViewSpec, w: number, h: number): Point[] {
-  const fit = Math.min(360 / h, 480 / w) * spec.size;
+  const byFit = Math.min(360 / h, 480 / w) * spec.size;
+  const area = (w * h * byFit ** 2 * (1 + spec.shrinkRight)) / 2;
+  const fit = byFit * Math.sqrt(Math.max(1, (SMALLEST_VIEW_AREA * W * H) / area));
   const [cw, ch, cx, cy] = [w * fit, h * fit, W / 2, H / 2];
   const t = (spec.rotateDeg * Math.PI) / 180;
   const box = [

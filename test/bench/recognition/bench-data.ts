@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readPatternDir, type PatternFiles } from '../../../src/recognition/cli/image-files.js';
 import { decodeImageFile, type RgbaImage } from '../../../src/recognition/node/decode-image.js';
 
-export const GENERATOR_VERSION = 'v2';
+export const GENERATOR_VERSION = 'v3';
 
 export type QueryKind = 'positive' | 'neg-empty' | 'neg-unseen' | 'neg-tiny' | 'neg-blur';
 

@@ -88,6 +88,24 @@ describe('recognition engine (Node)', () => {
     expect(alone.map((r) => r.pattern)).toEqual(['snowman-village', null, 'santa-workshop']);
   });
 
+  it('refuses a poster too far away to stamp, which it would otherwise recognise', async () => {
+    // About 6.4 % of the frame: under the accept floor, over the RANSAC hypotheses' floor.
+    const far = cameraView(await demoPoster('snowman-village'), [
+      { x: 260, y: 150 },
+      { x: 375, y: 155 },
+      { x: 372, y: 321 },
+      { x: 258, y: 318 },
+    ]);
+    const set = decodeArtifact(artifact);
+    const nearEnough = { ...MATCH_PARAMS, acceptAreaFraction: MATCH_PARAMS.minAreaFraction };
+    const control = await new Matcher(set, engine.net, nearEnough).match(far);
+    expect(control.pattern).toBe('snowman-village');
+    const result = await matcher.match(far);
+    expect(result.pattern).toBeNull();
+    expect(result.evidence.rejected).toBe('outline-too-small');
+    expect(result.evidence.candidate).toBe('snowman-village');
+  });
+
   it('refuses an artifact compiled with another model', () => {
     const other = { ...engine.net, sha256: '00'.repeat(32) };
     expect(() => new Matcher(decodeArtifact(artifact), other)).toThrow(
