@@ -40,7 +40,10 @@ export interface MatchParams {
   runnerUpMargin: number;
   /** RANSAC hypotheses whose outline covers less of the frame than this are not considered. */
   minAreaFraction: number;
-  /** The accepted artwork's outline must cover at least this share of the frame (< 5 % must not stamp). */
+  /**
+   * The accepted artwork's outline must cover at least this share of the frame: below it the print
+   * is too far away to stamp (the issue: < 5 % must not stamp).
+   */
   acceptAreaFraction: number;
   /**
    * Describe and match these growing shares of each level's strongest keypoints first; an accept
@@ -74,7 +77,8 @@ export const MATCH_PARAMS: MatchParams = {
   minAreaFraction: 0.04,
   // 0.10 (from 0.04, the RANSAC floor): prints covering 3.5–5 % of the frame (which must not stamp)
   // were accepted 49 times in 780 probe frames, 2 with 0.10; the smallest outline of a recognised
-  // print on the bench and held-out queries (1,457 hits) is 0.122, none lost. README row 81.
+  // print on the bench and held-out queries (1,457 hits) is 0.122, none lost. README, "Twelfth
+  // session".
   acceptAreaFraction: 0.1,
   // The strongest quarter, then half, of each level's keypoints first; an accept there by the
   // usual rule is final. RANSAC over all correspondences sometimes misses a model the strongest

@@ -22,7 +22,8 @@ const SMALLEST_VIEW_AREA = 1.5 * MATCH_PARAMS.acceptAreaFraction;
 interface ViewSpec {
   /** The reason the report gives when this frame is missed. */
   missed: QualityReason;
-  /** Artwork size relative to the largest that fits the frame's central 480×360 (see SMALLEST_VIEW_AREA). */
+  /** Artwork size relative to the largest that fits the frame's central 480×360; never under
+   * SMALLEST_VIEW_AREA of the frame. */
   size: number;
   /** Right edge height relative to the left (perspective of a ~40° tilt below 1). */
   shrinkRight: number;
