@@ -1,5 +1,6 @@
-// Benchmark dataset layout (shared by the generator and the runner) and a reader that expands a
-// pattern folder exactly like the CLI contract: <id>.(jpg|png|webp) or <id>/ with several photos.
+// Benchmark dataset layout (shared by the generator and the runner), its reader (pattern folders
+// through the CLI's own readPatternDir, so the bench sees what `stamp-rally match` would), and the
+// decoding of a venue's reference photos.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPatternDir, type PatternFiles } from '../../../src/recognition/cli/image-files.js';
@@ -36,12 +37,10 @@ export interface Manifest {
   queryCount: number;
 }
 
-export type PatternRefs = PatternFiles;
-
 export interface Venue {
   name: string;
   dir: string;
-  patterns: PatternRefs[];
+  patterns: PatternFiles[];
   queries: QueryLabel[];
 }
 
@@ -49,8 +48,7 @@ export function datasetDir(root: string, scale: number): string {
   return join(root, `${GENERATOR_VERSION}-s${scale}`);
 }
 
-/** The dataset's venues; pattern folders are read by the CLI's own reader, so the bench sees the
- * same patterns as `stamp-rally match` would. */
+/** The dataset's venues, in the manifest's order. */
 export async function readDataset(dir: string): Promise<Venue[]> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const venues: Venue[] = [];
@@ -67,7 +65,7 @@ export async function readDataset(dir: string): Promise<Venue[]> {
 
 /** Every pattern's reference photos, decoded, in the order given. */
 export async function decodePatterns(
-  refs: readonly PatternRefs[],
+  refs: readonly PatternFiles[],
 ): Promise<Array<{ id: string; images: RgbaImage[] }>> {
   const out = [];
   for (const p of refs)
