@@ -87,6 +87,8 @@ export function artifactFor(boothIds: readonly string[]): Uint8Array {
           width: 64,
           height: 64,
           points: new Float32Array([10, 12, 30, 40]),
+          angles: new Float32Array([0, 90]),
+          sizes: new Float32Array([31, 31]),
           descriptors: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]),
         },
       ],

@@ -1,16 +1,22 @@
 // The compiled pattern-set artifact: a versioned binary the server stores and clients download.
 // Layout: "SRPS", u32 header length, ASCII JSON header, zero padding to 4 bytes, then per reference
-// (in header order) u16 keypoint coordinates ×16 (x, y) followed by the binary descriptors.
+// (in header order) u16 keypoint coordinates ×16 (x, y), then per keypoint its orientation (u8,
+// 360/256 degrees) and size (u8, 2^(n/16) pixels), then the binary descriptors.
 
 export const ARTIFACT_MAGIC = 'SRPS';
-export const ARTIFACT_VERSION = 1;
+export const ARTIFACT_VERSION = 2;
 const COORD_SCALE = 16;
+/** Size steps per octave. */
+const SIZE_STEPS = 16;
 
 export interface CompiledReference {
   width: number;
   height: number;
   /** x0, y0, x1, y1, … in reference pixels. */
   points: Float32Array;
+  /** Per keypoint: orientation in degrees and support diameter, in reference pixels. */
+  angles: Float32Array;
+  sizes: Float32Array;
   /** count × descriptorBytes. */
   descriptors: Uint8Array;
 }
@@ -67,7 +73,7 @@ export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
   const json = asciiJson(header);
   const headerEnd = (8 + json.length + 3) & ~3;
   const refs = set.patterns.flatMap((p) => p.references);
-  const body = refs.reduce((n, r) => n + r.points.length * 2 + r.descriptors.length, 0);
+  const body = refs.reduce((n, r) => n + r.points.length * 3 + r.descriptors.length, 0);
   const out = new Uint8Array(headerEnd + body);
   const view = new DataView(out.buffer);
   for (let i = 0; i < 4; i++) out[i] = ARTIFACT_MAGIC.charCodeAt(i);
@@ -75,13 +81,20 @@ export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
   for (let i = 0; i < json.length; i++) out[8 + i] = json.charCodeAt(i);
   let at = headerEnd;
   for (const r of refs) {
-    if (r.descriptors.length !== (r.points.length / 2) * set.descriptorBytes) {
+    const n = r.points.length / 2;
+    if (r.angles.length !== n || r.sizes.length !== n) {
+      throw new ArtifactFormatError('keypoint angles or sizes do not match keypoint count');
+    }
+    if (r.descriptors.length !== n * set.descriptorBytes) {
       throw new ArtifactFormatError('descriptor count does not match keypoint count');
     }
     for (const c of r.points) {
       view.setUint16(at, Math.min(65535, Math.max(0, Math.round(c * COORD_SCALE))), true);
       at += 2;
     }
+    for (const a of r.angles) out[at++] = Math.round((a * 256) / 360) & 255;
+    for (const size of r.sizes)
+      out[at++] = Math.min(255, Math.max(0, Math.round(Math.log2(size) * SIZE_STEPS)));
     out.set(r.descriptors, at);
     at += r.descriptors.length;
   }
@@ -118,15 +131,22 @@ export function decodeArtifact(bytes: Uint8Array): CompiledPatternSet {
   const patterns = header.patterns.map((p) => ({
     id: p.id,
     references: p.references.map((r) => {
-      const need = r.count * 4 + r.count * header.descriptorBytes;
+      const need = r.count * 6 + r.count * header.descriptorBytes;
       if (at + need > bytes.length) throw new ArtifactFormatError('artifact body is truncated');
       const points = new Float32Array(r.count * 2);
       for (let i = 0; i < points.length; i++)
         points[i] = view.getUint16(at + i * 2, true) / COORD_SCALE;
       at += r.count * 4;
+      const angles = new Float32Array(r.count);
+      const sizes = new Float32Array(r.count);
+      for (let i = 0; i < r.count; i++) {
+        angles[i] = (bytes[at + i]! * 360) / 256;
+        sizes[i] = 2 ** (bytes[at + r.count + i]! / SIZE_STEPS);
+      }
+      at += r.count * 2;
       const descriptors = bytes.slice(at, at + r.count * header.descriptorBytes);
       at += descriptors.length;
-      return { width: r.width, height: r.height, points, descriptors };
+      return { width: r.width, height: r.height, points, angles, sizes, descriptors };
     }),
   }));
   return {

@@ -6,6 +6,7 @@ import { detectKeypoints, type DetectorOptions } from '../features/fast-keypoint
 import { applyHomography, invert, type Mat3, type Point } from '../shared/homography.js';
 import { resizeGray, type GrayImage } from '../shared/preprocess.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
+import type { Keypoint } from '../shared/patches.js';
 import { homographyToCorners, warpGray } from './warp.js';
 
 export interface AugmentOptions {
@@ -33,13 +34,24 @@ export function tiltedCorners(w: number, h: number, deg: number, axis: 'x' | 'y'
   return [project(0, 0), project(w, 0), project(w, h), project(0, h)];
 }
 
+/** A view's keypoint (angle and size included) carried back to the reference by `back`. */
+export function keypointBack(back: Mat3, k: Keypoint): Keypoint {
+  const p = applyHomography(back, k);
+  const t = (k.angle * Math.PI) / 180;
+  const r = k.size / 2;
+  const q = applyHomography(back, { x: k.x + r * Math.cos(t), y: k.y + r * Math.sin(t) });
+  const [dx, dy] = [q.x - p.x, q.y - p.y];
+  const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+  return { x: p.x, y: p.y, angle: angle < 0 ? angle + 360 : angle, size: 2 * Math.hypot(dx, dy) };
+}
+
 /** Extra keypoints (reference coordinates) and their descriptors from the tilted views. */
 export async function tiltedViewFeatures(
   gray: GrayImage,
   net: DescriptorNet,
   options: AugmentOptions,
-): Promise<{ points: number[]; descriptors: Uint8Array[] }> {
-  const points: number[] = [];
+): Promise<{ keypoints: Keypoint[]; descriptors: Uint8Array[] }> {
+  const points: Keypoint[] = [];
   const descriptors: Uint8Array[] = [];
   const { width: w, height: h } = gray;
   const m = options.borderMargin;
@@ -70,10 +82,9 @@ export async function tiltedViewFeatures(
     });
     const desc = await describeKeypoints(view, keypoints, net);
     keypoints.forEach((k, i) => {
-      const p = applyHomography(back, k);
-      points.push(p.x, p.y);
+      points.push(keypointBack(back, k));
       descriptors.push(desc.subarray(i * bytes, (i + 1) * bytes));
     });
   }
-  return { points, descriptors };
+  return { keypoints: points, descriptors };
 }

@@ -73,7 +73,7 @@ export async function compilePattern(
     const image = normalizeContrast(asPrinted, printed);
     const keypoints = detectKeypoints(image, params.referenceDetector);
     const descriptors = await describeKeypoints(image, keypoints, net);
-    const points = keypoints.flatMap((k) => [k.x, k.y]);
+    const features = [...keypoints];
     let allDescriptors = descriptors;
     if (params.augment) {
       const extra = await tiltedViewFeatures(image, net, params.augment);
@@ -84,19 +84,19 @@ export async function compilePattern(
       const pick = Array.from({ length: keep }, (_, i) =>
         Math.floor((i * extra.descriptors.length) / keep),
       );
-      extra.descriptors = pick.map((i) => extra.descriptors[i]!);
-      extra.points = pick.flatMap((i) => [extra.points[2 * i]!, extra.points[2 * i + 1]!]);
-      points.push(...extra.points);
-      allDescriptors = new Uint8Array(
-        descriptors.length + extra.descriptors.length * (net.dims / 8),
-      );
+      features.push(...pick.map((i) => extra.keypoints[i]!));
+      allDescriptors = new Uint8Array(descriptors.length + keep * (net.dims / 8));
       allDescriptors.set(descriptors);
-      extra.descriptors.forEach((d, i) => allDescriptors.set(d, descriptors.length + i * d.length));
+      pick.forEach((i, n) =>
+        allDescriptors.set(extra.descriptors[i]!, descriptors.length + n * (net.dims / 8)),
+      );
     }
     references.push({
       width: image.width,
       height: image.height,
-      points: Float32Array.from(points),
+      points: Float32Array.from(features.flatMap((k) => [k.x, k.y])),
+      angles: Float32Array.from(features, (k) => k.angle),
+      sizes: Float32Array.from(features, (k) => k.size),
       descriptors: allDescriptors,
     });
     m.keypoints += keypoints.length;

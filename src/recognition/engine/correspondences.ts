@@ -1,10 +1,10 @@
 // Frame keypoints → putative correspondences per reference: each frame descriptor votes for the
 // pattern whose nearest descriptor is within `ratio` × the nearest of every other pattern (so the
 // several photos of one booth do not cancel out), paired with that nearest reference feature.
-import type { Point } from '../shared/homography.js';
 import type { Keypoint } from '../shared/patches.js';
 import type { CompiledPatternSet } from './artifact.js';
 import { DescriptorSearch } from '../shared/descriptor-search.js';
+import { referenceKeypoint } from './pose-check.js';
 
 export interface RefEntry {
   pattern: number;
@@ -13,10 +13,10 @@ export interface RefEntry {
   offset: number;
 }
 
-/** Correspondences of one reference: frame point → reference point, with descriptor distance. */
+/** Correspondences of one reference: reference keypoint → frame keypoint, with descriptor distance. */
 export interface Group {
-  src: Point[];
-  dst: Point[];
+  src: Keypoint[];
+  dst: Keypoint[];
   d: number[];
 }
 
@@ -103,10 +103,10 @@ export class ReferenceIndex {
     for (const q of which) {
       for (const v of votes[q] ?? []) {
         const ref = this.refs[v.ref]!;
-        const points = this.set.patterns[ref.pattern]!.references[ref.reference]!.points;
+        const reference = this.set.patterns[ref.pattern]!.references[ref.reference]!;
         const group = groups.get(v.ref) ?? { src: [], dst: [], d: [] };
-        group.src.push({ x: points[v.feature * 2]!, y: points[v.feature * 2 + 1]! });
-        group.dst.push({ x: keypoints[q]!.x, y: keypoints[q]!.y });
+        group.src.push(referenceKeypoint(reference, v.feature));
+        group.dst.push(keypoints[q]!);
         group.d.push(v.d);
         groups.set(v.ref, group);
       }

@@ -136,6 +136,8 @@ export function dropSharedFeatures(
         width: r.width,
         height: r.height,
         points: Float32Array.from(keep.flatMap((i) => [r.points[2 * i]!, r.points[2 * i + 1]!])),
+        angles: Float32Array.from(keep, (i) => r.angles[i]!),
+        sizes: Float32Array.from(keep, (i) => r.sizes[i]!),
         descriptors,
       };
     }),

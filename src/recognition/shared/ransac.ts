@@ -17,6 +17,12 @@ export interface RansacOptions {
    * a bias toward the front, which finds a clean sample far sooner when inliers are scarce.
    */
   ordered?: boolean;
+  /**
+   * A correspondence within the threshold counts as an inlier only if this also holds for it
+   * under the hypothesis (e.g. its keypoints' orientation and size agree); the sample's own four
+   * must pass it too.
+   */
+  consistent?: (h: Mat3, i: number) => boolean;
 }
 
 export interface RansacResult {
@@ -58,6 +64,7 @@ function countInliers(
   dst: readonly Point[],
   t2: number,
   out: Uint8Array,
+  consistent: RansacOptions['consistent'],
 ): number {
   // applyHomography inlined (same arithmetic): this loop runs for every hypothesis.
   const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
@@ -68,7 +75,7 @@ function countInliers(
     const w = h6 * s.x + h7 * s.y + h8;
     const dx = (h0 * s.x + h1 * s.y + h2) / w - d.x;
     const dy = (h3 * s.x + h4 * s.y + h5) / w - d.y;
-    const ok = Number.isFinite(dx) && dx * dx + dy * dy <= t2;
+    const ok = Number.isFinite(dx) && dx * dx + dy * dy <= t2 && (!consistent || consistent(h, i));
     out[i] = ok ? 1 : 0;
     if (ok) n++;
   }
@@ -107,7 +114,8 @@ export function ransacHomography(
     if (!sampleIsPlausible(s, d)) continue;
     const h = estimateHomography(s, d);
     if (!h || (o.plausible && !o.plausible(h))) continue;
-    const count = countInliers(h, src, dst, t2, mask);
+    if (o.consistent && !ids.every((i) => o.consistent!(h, i))) continue;
+    const count = countInliers(h, src, dst, t2, mask, o.consistent);
     if (!best || count > best.inlierCount) {
       best = { homography: h, inliers: mask.slice(), inlierCount: count };
       const ratio = count / n;
@@ -130,7 +138,7 @@ export function ransacHomography(
     }
     const h = estimateHomography(is, id);
     if (!h || (o.plausible && !o.plausible(h))) break;
-    const count = countInliers(h, src, dst, t2, mask);
+    const count = countInliers(h, src, dst, t2, mask, o.consistent);
     if (count < best.inlierCount) break;
     best = { homography: h, inliers: mask.slice(), inlierCount: count };
   }

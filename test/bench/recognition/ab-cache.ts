@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compilePatternSet } from '../../../src/recognition/engine/compiler.js';
+import { ARTIFACT_VERSION } from '../../../src/recognition/engine/artifact.js';
 import type { DescriptorNet } from '../../../src/recognition/engine/describe.js';
 import { COMPILE_PARAMS, type CompileParams } from '../../../src/recognition/engine/params.js';
 import { decodePatterns, type Venue } from './bench-data.js';
@@ -17,7 +18,7 @@ export function compiledSetPath(
   tag = '',
 ): string {
   const params = createHash('sha256')
-    .update(JSON.stringify({ ...COMPILE_PARAMS, ...overrides }))
+    .update(JSON.stringify({ v: ARTIFACT_VERSION, ...COMPILE_PARAMS, ...overrides }))
     .digest('hex')
     .slice(0, 8);
   return join(cache, `${venue}-${modelSha256.slice(0, 8)}-${params}${tag}.bin`);

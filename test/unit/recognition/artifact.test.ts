@@ -13,6 +13,8 @@ function sampleSet(): CompiledPatternSet {
     width: 480,
     height: 360,
     points: Float32Array.from({ length: n * 2 }, (_, i) => ((i * 37 + seed) % 4000) / 9),
+    angles: Float32Array.from({ length: n }, (_, i) => (i * 97.3 + seed) % 360),
+    sizes: Float32Array.from({ length: n }, (_, i) => 7 + ((i * 53.1 + seed) % 300)),
     descriptors: Uint8Array.from({ length: n * 32 }, (_, i) => (i * 131 + seed) & 255),
   });
   return {
@@ -27,7 +29,7 @@ function sampleSet(): CompiledPatternSet {
 }
 
 describe('pattern-set artifact', () => {
-  it('round-trips ids, sizes and descriptors exactly and points to 1/16 px', () => {
+  it('round-trips ids, sizes and descriptors exactly, points to 1/16 px, keypoint poses closely', () => {
     const set = sampleSet();
     const back = decodeArtifact(encodeArtifact(set));
     expect(back.modelSha256).toBe(set.modelSha256);
@@ -40,6 +42,13 @@ describe('pattern-set artifact', () => {
         r.points.forEach((v, k) =>
           expect(Math.abs(v - original.points[k]!)).toBeLessThanOrEqual(1 / 32),
         );
+        r.angles.forEach((a, k) => {
+          const diff = Math.abs(a - original.angles[k]!);
+          expect(Math.min(diff, 360 - diff)).toBeLessThanOrEqual(360 / 512 + 1e-4);
+        });
+        r.sizes.forEach((size, k) =>
+          expect(Math.abs(Math.log2(size / original.sizes[k]!))).toBeLessThanOrEqual(1 / 32 + 1e-6),
+        );
       }),
     );
   });
@@ -48,7 +57,10 @@ describe('pattern-set artifact', () => {
     const bytes = encodeArtifact(sampleSet());
     expect(() => decodeArtifact(new TextEncoder().encode('{"v":1}'))).toThrow(ArtifactFormatError);
     expect(() => decodeArtifact(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
-    const newer = encodeArtifact({ ...sampleSet(), v: 2 as unknown as 1 });
-    expect(() => decodeArtifact(newer)).toThrow(/v2 is not supported/);
+    const newer = encodeArtifact({ ...sampleSet(), v: 3 as unknown as 2 });
+    expect(() => decodeArtifact(newer)).toThrow(/v3 is not supported/);
+    // An artifact of the previous format (no keypoint poses) is refused, not misread.
+    const older = encodeArtifact({ ...sampleSet(), v: 1 as unknown as 2 });
+    expect(() => decodeArtifact(older)).toThrow(/v1 is not supported/);
   });
 });

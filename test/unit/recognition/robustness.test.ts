@@ -1,7 +1,11 @@
 // Unit tests for the accuracy measures of the second tuning session: ordered and plausibility-
 // filtered RANSAC, local contrast boost, shared-feature removal and tilted reference views.
 import { describe, expect, it } from 'vitest';
-import { tiltedCorners, tiltedViewFeatures } from '../../../src/recognition/engine/augment.js';
+import {
+  keypointBack,
+  tiltedCorners,
+  tiltedViewFeatures,
+} from '../../../src/recognition/engine/augment.js';
 import type { DescriptorNet } from '../../../src/recognition/engine/describe.js';
 import { boostLocalContrast } from '../../../src/recognition/engine/frame.js';
 import { dropSharedFeatures } from '../../../src/recognition/engine/shared-features.js';
@@ -98,6 +102,8 @@ describe('dropSharedFeatures', () => {
     width: 100,
     height: 100,
     points: Float32Array.from(xs.flatMap((x) => [x, x + 1])),
+    angles: Float32Array.from(xs, (x) => x + 2),
+    sizes: Float32Array.from(xs, (x) => x + 3),
     descriptors: Uint8Array.from(bytes.flat()),
   });
   const d = (fill: number) => Array.from({ length: 32 }, (_, i) => (fill * (i + 3)) & 255);
@@ -114,6 +120,8 @@ describe('dropSharedFeatures', () => {
       geometricInliers: 0,
     });
     expect(Array.from(a!.references[0]!.points)).toEqual([10, 11, 30, 31]);
+    expect(Array.from(a!.references[0]!.angles)).toEqual([12, 32]);
+    expect(Array.from(a!.references[0]!.sizes)).toEqual([13, 33]);
     expect(Array.from(a!.references[0]!.descriptors)).toEqual([...d(1), ...d(2)]);
     expect(Array.from(b!.references[0]!.points)).toEqual([50, 51]);
   });
@@ -141,6 +149,8 @@ describe('dropSharedFeatures', () => {
       width: 100,
       height: 100,
       points: Float32Array.from(pts.flat()),
+      angles: new Float32Array(pts.length),
+      sizes: new Float32Array(pts.length).fill(31),
       descriptors: Uint8Array.from(descs.flat()),
     });
     const own = (n: number) => Array.from({ length: n }, random);
@@ -214,12 +224,25 @@ describe('tilted reference views', () => {
       detector: { maxKeypoints: 100, levels: 2, scaleFactor: 1.3, threshold: 10, patchSize: 31 },
     });
     expect(out.descriptors.length).toBeGreaterThan(40);
-    expect(out.points.length).toBe(2 * out.descriptors.length);
-    for (let i = 0; i < out.points.length; i += 2) {
-      expect(out.points[i]).toBeGreaterThanOrEqual(12);
-      expect(out.points[i]).toBeLessThanOrEqual(w - 12);
-      expect(out.points[i + 1]).toBeGreaterThanOrEqual(12);
-      expect(out.points[i + 1]).toBeLessThanOrEqual(h - 12);
+    expect(out.keypoints.length).toBe(out.descriptors.length);
+    for (const k of out.keypoints) {
+      expect(k.x).toBeGreaterThanOrEqual(12);
+      expect(k.x).toBeLessThanOrEqual(w - 12);
+      expect(k.y).toBeGreaterThanOrEqual(12);
+      expect(k.y).toBeLessThanOrEqual(h - 12);
+      expect(k.angle).toBeGreaterThanOrEqual(0);
+      expect(k.angle).toBeLessThan(360);
+      expect(k.size).toBeGreaterThan(0);
     }
+  });
+
+  it('carries the orientation and size of a view keypoint back to the reference', () => {
+    // The view is the reference shrunk to half and turned: reference (x, y) = (200 − 2y, 2x).
+    const back: Mat3 = [0, -2, 200, 2, 0, 0, 0, 0, 1];
+    const k = keypointBack(back, { x: 40, y: 10, angle: 30, size: 31 });
+    expect(k.x).toBeCloseTo(180);
+    expect(k.y).toBeCloseTo(80);
+    expect(k.angle).toBeCloseTo(120);
+    expect(k.size).toBeCloseTo(62);
   });
 });

@@ -99,6 +99,8 @@ function generatedPatterns(seed: number): CompiledPattern[] {
         width: 320,
         height: 320,
         points: Float32Array.from(points),
+        angles: new Float32Array(points.length / 2),
+        sizes: new Float32Array(points.length / 2).fill(31),
         descriptors: Uint8Array.from(bytes),
       };
     }),

@@ -1,0 +1,63 @@
+// Pose check: a correspondence agrees with a homography in orientation and size, not only in place;
+// RANSAC counts only such inliers when asked.
+import { describe, expect, it } from 'vitest';
+import { keypointBack } from '../../../src/recognition/engine/augment.js';
+import { poseConsistent, poseResidual } from '../../../src/recognition/engine/pose-check.js';
+import { applyHomography, type Mat3 } from '../../../src/recognition/shared/homography.js';
+import { ransacHomography } from '../../../src/recognition/shared/ransac.js';
+import { createRng } from '../../../src/recognition/shared/rng.js';
+
+// A tilted, turned and shrunk view of a poster.
+const H: Mat3 = [0.5, -0.35, 120, 0.3, 0.55, 40, 0.0006, -0.0004, 1];
+const TOL = { angleDeg: 90, sizeRatio: 2.5 };
+const ref = { x: 200, y: 150, angle: 350, size: 31 };
+
+describe('poseResidual / poseConsistent', () => {
+  it('finds no residual for the keypoint the homography itself predicts', () => {
+    const frame = keypointBack(H, ref);
+    const r = poseResidual(H, ref, frame);
+    expect(Math.abs(r.angle)).toBeLessThan(1e-6);
+    expect(Math.abs(r.logSize)).toBeLessThan(1e-6);
+    expect(poseConsistent(H, ref, frame, TOL)).toBe(true);
+  });
+
+  it('measures the turn across 0°/360° and the size ratio either way', () => {
+    const frame = keypointBack(H, ref);
+    const turned = { ...frame, angle: (frame.angle + 40) % 360 };
+    expect(poseResidual(H, ref, turned).angle).toBeCloseTo(40, 6);
+    const back = { ...frame, angle: (frame.angle + 320) % 360 };
+    expect(poseResidual(H, ref, back).angle).toBeCloseTo(-40, 6);
+    expect(poseResidual(H, ref, { ...frame, size: frame.size / 2 }).logSize).toBeCloseTo(
+      -Math.log(2),
+      6,
+    );
+  });
+
+  it('refuses a keypoint turned or scaled beyond the tolerance', () => {
+    const frame = keypointBack(H, ref);
+    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 80) % 360 }, TOL)).toBe(true);
+    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 100) % 360 }, TOL)).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.4 }, TOL)).toBe(true);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.6 }, TOL)).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size / 2.6 }, TOL)).toBe(false);
+  });
+});
+
+describe('ransacHomography with a pose check', () => {
+  it('counts only the correspondences that also pass `consistent`', () => {
+    const rng = createRng(4);
+    const src = Array.from({ length: 40 }, () => ({ x: rng.range(0, 400), y: rng.range(0, 300) }));
+    const dst = src.map((p) => applyHomography(H, p));
+    // Every third correspondence sits in the right place with the wrong orientation.
+    const wrongPose = (i: number) => i % 3 === 0;
+    const plain = ransacHomography(src, dst, { threshold: 2 })!;
+    expect(plain.inlierCount).toBe(40);
+    const checked = ransacHomography(src, dst, {
+      threshold: 2,
+      consistent: (_, i) => !wrongPose(i),
+    })!;
+    expect(checked.inlierCount).toBe(26);
+    checked.inliers.forEach((inlier, i) => expect(inlier).toBe(wrongPose(i) ? 0 : 1));
+    expect(ransacHomography(src, dst, { consistent: () => false })).toBeNull();
+  });
+});
