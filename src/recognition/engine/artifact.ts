@@ -1,7 +1,7 @@
 // The compiled pattern-set artifact: a versioned binary the server stores and clients download.
 // Layout: "SRPS", u32 header length, ASCII JSON header, zero padding to 4 bytes, then per reference
-// (in header order) u16 keypoint coordinates ×16 (x, y), then per keypoint its orientation (u8,
-// 360/256 degrees) and size (u8, 2^(n/16) pixels), then the binary descriptors.
+// (in header order) u16 keypoint coordinates ×16 (x, y), then every keypoint's orientation (u8,
+// 360/256 degrees), then every size (u8, 2^(n/16) pixels), then the binary descriptors.
 
 export const ARTIFACT_MAGIC = 'SRPS';
 export const ARTIFACT_VERSION = 2;

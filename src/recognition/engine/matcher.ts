@@ -21,7 +21,7 @@ import {
 import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
 import { buildPyramid, type FloatLevel, type Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
-import { poseConsistent } from './pose-check.js';
+import { poseTest } from './pose-check.js';
 
 export interface MatchEvidence {
   /** RANSAC inliers of the best reference. */
@@ -244,9 +244,8 @@ export class Matcher {
         src = order.map((i) => g.src[i]!);
         dst = order.map((i) => g.dst[i]!);
       }
-      const tol = p.poseTolerance;
       const fit = ransacHomography(src, dst, {
-        consistent: tol ? (h, i) => poseConsistent(h, src[i]!, dst[i]!, tol) : undefined,
+        consistent: p.poseTolerance ? poseTest(src, dst, p.poseTolerance) : undefined,
         threshold: p.ransacThreshold,
         maxIterations: p.ransacIterations,
         ordered: p.ransacOrdered,

@@ -34,14 +34,48 @@ export function poseResidual(
   return { angle, logSize };
 }
 
-export function poseConsistent(
-  h: Mat3,
-  ref: Keypoint,
-  frame: Keypoint,
+/**
+ * The test of `poseResidual` within `tol` for correspondences `src[i]` → `dst[i]`, without
+ * trigonometry or logarithms per call (it runs for every position inlier of every RANSAC
+ * hypothesis): each reference keypoint's radius tip and each frame keypoint's direction are
+ * computed once; the angle is checked by the dot product of the mapped radius with that
+ * direction, the size by squared lengths.
+ */
+export function poseTest(
+  src: readonly Keypoint[],
+  dst: readonly Keypoint[],
   tol: PoseTolerance,
-): boolean {
-  const { angle, logSize } = poseResidual(h, ref, frame);
-  return Math.abs(angle) <= tol.angleDeg && Math.abs(logSize) <= Math.log(tol.sizeRatio);
+): (h: Mat3, i: number) => boolean {
+  const cosMax = Math.cos((Math.min(tol.angleDeg, 180) * Math.PI) / 180);
+  const ratio2 = tol.sizeRatio * tol.sizeRatio;
+  const n = src.length;
+  // Per correspondence: reference tip (x, y), frame direction (x, y), frame radius².
+  const pre = new Float64Array(n * 5);
+  for (let i = 0; i < n; i++) {
+    const a = src[i]!;
+    const b = dst[i]!;
+    const t = (a.angle * Math.PI) / 180;
+    const f = (b.angle * Math.PI) / 180;
+    pre[5 * i] = a.x + (a.size / 2) * Math.cos(t);
+    pre[5 * i + 1] = a.y + (a.size / 2) * Math.sin(t);
+    pre[5 * i + 2] = Math.cos(f);
+    pre[5 * i + 3] = Math.sin(f);
+    pre[5 * i + 4] = (b.size / 2) ** 2;
+  }
+  return (h, i) => {
+    const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
+    const { x: x0, y: y0 } = src[i]!;
+    const x1 = pre[5 * i]!;
+    const y1 = pre[5 * i + 1]!;
+    const w0 = h6 * x0 + h7 * y0 + h8;
+    const w1 = h6 * x1 + h7 * y1 + h8;
+    const vx = (h0 * x1 + h1 * y1 + h2) / w1 - (h0 * x0 + h1 * y0 + h2) / w0;
+    const vy = (h3 * x1 + h4 * y1 + h5) / w1 - (h3 * x0 + h4 * y0 + h5) / w0;
+    const len2 = vx * vx + vy * vy;
+    const dot = vx * pre[5 * i + 2]! + vy * pre[5 * i + 3]!;
+    const frame2 = pre[5 * i + 4]!;
+    return dot >= cosMax * Math.sqrt(len2) && frame2 <= len2 * ratio2 && frame2 * ratio2 >= len2;
+  };
 }
 
 /** Feature `f` of a compiled reference as a keypoint (reference pixels). */

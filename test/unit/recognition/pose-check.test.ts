@@ -2,23 +2,26 @@
 // RANSAC counts only such inliers when asked.
 import { describe, expect, it } from 'vitest';
 import { keypointBack } from '../../../src/recognition/engine/augment.js';
-import { poseConsistent, poseResidual } from '../../../src/recognition/engine/pose-check.js';
+import { poseResidual, poseTest } from '../../../src/recognition/engine/pose-check.js';
 import { applyHomography, type Mat3 } from '../../../src/recognition/shared/homography.js';
 import { ransacHomography } from '../../../src/recognition/shared/ransac.js';
+import type { Keypoint } from '../../../src/recognition/shared/patches.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
 
 // A tilted, turned and shrunk view of a poster.
 const H: Mat3 = [0.5, -0.35, 120, 0.3, 0.55, 40, 0.0006, -0.0004, 1];
 const TOL = { angleDeg: 90, sizeRatio: 2.5 };
+const poseConsistent = (h: Mat3, a: Keypoint, b: Keypoint, tol = TOL) =>
+  poseTest([a], [b], tol)(h, 0);
 const ref = { x: 200, y: 150, angle: 350, size: 31 };
 
-describe('poseResidual / poseConsistent', () => {
+describe('poseResidual / poseTest', () => {
   it('finds no residual for the keypoint the homography itself predicts', () => {
     const frame = keypointBack(H, ref);
     const r = poseResidual(H, ref, frame);
     expect(Math.abs(r.angle)).toBeLessThan(1e-6);
     expect(Math.abs(r.logSize)).toBeLessThan(1e-6);
-    expect(poseConsistent(H, ref, frame, TOL)).toBe(true);
+    expect(poseConsistent(H, ref, frame)).toBe(true);
   });
 
   it('measures the turn across 0°/360° and the size ratio either way', () => {
@@ -35,11 +38,37 @@ describe('poseResidual / poseConsistent', () => {
 
   it('refuses a keypoint turned or scaled beyond the tolerance', () => {
     const frame = keypointBack(H, ref);
-    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 80) % 360 }, TOL)).toBe(true);
-    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 100) % 360 }, TOL)).toBe(false);
-    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.4 }, TOL)).toBe(true);
-    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.6 }, TOL)).toBe(false);
-    expect(poseConsistent(H, ref, { ...frame, size: frame.size / 2.6 }, TOL)).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 80) % 360 })).toBe(true);
+    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 100) % 360 })).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.4 })).toBe(true);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.6 })).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size / 2.6 })).toBe(false);
+  });
+
+  it('decides as the residuals say, for any keypoints and tolerance', () => {
+    const rng = createRng(8);
+    let agreed = 0;
+    for (let n = 0; n < 2000; n++) {
+      const tol = { angleDeg: rng.range(10, 170), sizeRatio: rng.range(1.1, 4) };
+      const a = {
+        x: rng.range(0, 400),
+        y: rng.range(0, 300),
+        angle: rng.range(0, 360),
+        size: rng.range(7, 120),
+      };
+      const b = { ...keypointBack(H, a), angle: rng.range(0, 360), size: rng.range(4, 200) };
+      const r = poseResidual(H, a, b);
+      const margin = Math.min(
+        Math.abs(Math.abs(r.angle) - tol.angleDeg),
+        100 * Math.abs(Math.abs(r.logSize) - Math.log(tol.sizeRatio)),
+      );
+      if (margin < 1e-3) continue;
+      const expected =
+        Math.abs(r.angle) <= tol.angleDeg && Math.abs(r.logSize) <= Math.log(tol.sizeRatio);
+      expect(poseConsistent(H, a, b, tol)).toBe(expected);
+      if (expected) agreed++;
+    }
+    expect(agreed).toBeGreaterThan(100);
   });
 });
 
