@@ -1,7 +1,8 @@
 // Reference-side augmentation at compile time: the reference is warped into strongly tilted camera
-// views, keypoints are detected and described there and mapped back to reference coordinates, so a
-// poster seen at 45–55° matches descriptors computed under similar foreshortening (the descriptor
-// itself is only rotation-invariant, and FAST finds different corners on a squeezed poster).
+// views, keypoints are detected and described there and mapped back to reference coordinates
+// (orientation and size too), so a poster seen at 45–55° matches descriptors computed under
+// similar foreshortening (the descriptor itself is only rotation-invariant, and FAST finds
+// different corners on a squeezed poster).
 import { detectKeypoints, type DetectorOptions } from '../features/fast-keypoints.js';
 import { applyHomography, invert, type Mat3, type Point } from '../shared/homography.js';
 import { resizeGray, type GrayImage } from '../shared/preprocess.js';
@@ -51,7 +52,7 @@ export async function tiltedViewFeatures(
   net: DescriptorNet,
   options: AugmentOptions,
 ): Promise<{ keypoints: Keypoint[]; descriptors: Uint8Array[] }> {
-  const points: Keypoint[] = [];
+  const features: Keypoint[] = [];
   const descriptors: Uint8Array[] = [];
   const { width: w, height: h } = gray;
   const m = options.borderMargin;
@@ -82,9 +83,9 @@ export async function tiltedViewFeatures(
     });
     const desc = await describeKeypoints(view, keypoints, net);
     keypoints.forEach((k, i) => {
-      points.push(keypointBack(back, k));
+      features.push(keypointBack(back, k));
       descriptors.push(desc.subarray(i * bytes, (i + 1) * bytes));
     });
   }
-  return { keypoints: points, descriptors };
+  return { keypoints: features, descriptors };
 }

@@ -12,7 +12,11 @@ export interface PoseTolerance {
   sizeRatio: number;
 }
 
-/** Orientation difference (degrees, −180…180) and log size ratio of frame vs mapped reference. */
+/**
+ * Orientation difference (degrees, −180…180) and log size ratio of the frame keypoint against the
+ * reference keypoint carried through `h`: the check's definition, which `poseTest` computes faster
+ * (the tests hold the two to the same decisions).
+ */
 export function poseResidual(
   h: Mat3,
   ref: Keypoint,
