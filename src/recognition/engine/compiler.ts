@@ -143,7 +143,17 @@ export async function compilePatternSet(
   const matcher = new Matcher(set, net, MATCH_PARAMS);
 
   const qualities: PatternQuality[] = [];
-  for (const m of measures) {
+  // Pairs ("a:b", pattern indices a < b) → the most inliers either pattern's evidence ever gave the
+  // other: cross-matching the references, and the matcher on each pattern's camera test frames.
+  const confusion = crossMatchInliers(set, MATCH_PARAMS.poseTolerance);
+  const indexOf = new Map(patterns.map((p, i) => [p.id, i]));
+  const note = (a: number, other: string | null, inliers: number) => {
+    const b = other === null ? undefined : indexOf.get(other);
+    if (b === undefined || b === a || inliers <= 0) return;
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    confusion.set(key, Math.max(confusion.get(key) ?? 0, inliers));
+  };
+  for (const [mi, m] of measures.entries()) {
     let recognised = 0;
     let views = 0;
     const missed = new Set<QualityReason>();
@@ -154,6 +164,12 @@ export async function compilePatternSet(
         const result = await matcher.match(grayToRgba(view.frame));
         if (result.pattern === m.id) recognised++;
         else missed.add(view.missed);
+        // Only evidence enough to accept the other pattern: below the floor, chance reaches it too
+        // (wrong candidates on bench frames: 4–9 inliers, spread over unrelated pairs).
+        const e = result.evidence;
+        const [other, inliers] =
+          e.candidate === m.id ? [e.runnerUpPattern, e.runnerUp] : [e.candidate, e.inliers];
+        if (inliers >= MATCH_PARAMS.minInliers) note(mi, other, inliers);
       }
     }
     const recognisability = views ? recognised / views : 0;
@@ -173,7 +189,7 @@ export async function compilePatternSet(
     qualities.push({ ...rest, recognisability, level, reasons });
   }
 
-  const pairs = [...crossMatchInliers(set).entries()]
+  const pairs = [...confusion.entries()]
     .filter(([, inliers]) => inliers > 0)
     .map(([key, inliers]) => {
       const [a, b] = key.split(':').map(Number) as [number, number];

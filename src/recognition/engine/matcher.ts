@@ -26,8 +26,10 @@ import { poseTest } from './pose-check.js';
 export interface MatchEvidence {
   /** RANSAC inliers of the best reference. */
   inliers: number;
-  /** Inliers of the best other pattern. */
+  /** Inliers of the best other pattern… */
   runnerUp: number;
+  /** …and which pattern that is (null: none verified). */
+  runnerUpPattern: string | null;
   /** Pattern the evidence points to, accepted or not. */
   candidate: string | null;
   keypoints: number;
@@ -50,6 +52,7 @@ type Reject = (
   candidate?: string | null,
   inliers?: number,
   runnerUp?: number,
+  runnerUpPattern?: string | null,
 ) => MatchResult;
 
 export function scoreFromInliers(inliers: number): number {
@@ -137,12 +140,14 @@ export class Matcher {
       candidate: string | null = null,
       inliers = 0,
       runnerUp = 0,
+      runnerUpPattern: string | null = null,
     ): MatchResult => ({
       pattern: null,
       score: scoreFromInliers(inliers),
       evidence: {
         inliers,
         runnerUp,
+        runnerUpPattern,
         candidate,
         keypoints: keypoints.length,
         corners: null,
@@ -278,12 +283,14 @@ export class Matcher {
     if (!top) return none('no-candidate');
     const [patternIndex, best] = top;
     const runnerUp = sorted[1]?.[1].inliers ?? 0;
+    const second = sorted[1] ? this.patternIds[sorted[1][0]]! : null;
     const candidate = this.patternIds[patternIndex]!;
     if (best.inliers < p.minInliers)
-      return none('too-few-inliers', candidate, best.inliers, runnerUp);
-    if (best.reason) return none(`outline-${best.reason}`, candidate, best.inliers, runnerUp);
+      return none('too-few-inliers', candidate, best.inliers, runnerUp, second);
+    if (best.reason)
+      return none(`outline-${best.reason}`, candidate, best.inliers, runnerUp, second);
     if (best.inliers < p.runnerUpFactor * runnerUp + p.runnerUpMargin) {
-      return none('ambiguous', candidate, best.inliers, runnerUp);
+      return none('ambiguous', candidate, best.inliers, runnerUp, second);
     }
     return {
       pattern: candidate,
@@ -291,6 +298,7 @@ export class Matcher {
       evidence: {
         inliers: best.inliers,
         runnerUp,
+        runnerUpPattern: second,
         candidate,
         keypoints,
         corners: best.corners,

@@ -45,7 +45,10 @@ export interface PatternQuality {
 export interface PairConfusability {
   a: string;
   b: string;
-  /** Geometrically consistent matches between the two patterns' references. */
+  /**
+   * The most inliers (as the matcher counts them) one pattern's evidence gave the other: between
+   * their references, or in the camera test frames of either.
+   */
   inliers: number;
   /** inliers ÷ the accept threshold: ≥ 0.5 warns, ≥ 1 means frames could be mistaken. */
   confusability: number;

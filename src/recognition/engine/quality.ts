@@ -3,9 +3,9 @@
 import type { Keypoint } from '../shared/patches.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { ransacHomography } from '../shared/ransac.js';
-import type { Point } from '../shared/homography.js';
 import type { CompiledPatternSet } from './artifact.js';
 import { HammingIndex } from './hamming-index.js';
+import { poseTest, referenceKeypoint, type PoseTolerance } from './pose-check.js';
 
 /** Share of a 4×4 grid holding at least 3 keypoints. */
 export function coverage(keypoints: readonly Keypoint[], width: number, height: number): number {
@@ -59,8 +59,14 @@ export function repetition(
   return twins / n;
 }
 
-/** For every pair of patterns, the RANSAC inliers among mutual nearest descriptors of their references. */
-export function crossMatchInliers(set: CompiledPatternSet): Map<string, number> {
+/**
+ * For every pair of patterns, the RANSAC inliers among nearest descriptors of their references,
+ * counted as the matcher counts them (agreeing in orientation and size too, when `pose` is given).
+ */
+export function crossMatchInliers(
+  set: CompiledPatternSet,
+  pose: PoseTolerance | null,
+): Map<string, number> {
   const bytes = set.descriptorBytes;
   const result = new Map<string, number>();
   const refs = set.patterns.flatMap((p, pi) =>
@@ -72,8 +78,8 @@ export function crossMatchInliers(set: CompiledPatternSet): Map<string, number> 
       const B = refs[b]!;
       if (A.pi === B.pi) continue;
       const index = B.index;
-      const src: Point[] = [];
-      const dst: Point[] = [];
+      const src: Keypoint[] = [];
+      const dst: Keypoint[] = [];
       const countA = A.r.descriptors.length / bytes;
       for (let i = 0; i < countA; i++) {
         let best = -1;
@@ -85,11 +91,14 @@ export function crossMatchInliers(set: CompiledPatternSet): Map<string, number> 
           }
         });
         if (best < 0) continue;
-        src.push({ x: A.r.points[i * 2]!, y: A.r.points[i * 2 + 1]! });
-        dst.push({ x: B.r.points[best * 2]!, y: B.r.points[best * 2 + 1]! });
+        src.push(referenceKeypoint(A.r, i));
+        dst.push(referenceKeypoint(B.r, best));
       }
+      const consistent = pose ? poseTest(src, dst, pose) : undefined;
       const fit =
-        src.length >= 8 ? ransacHomography(src, dst, { threshold: 4, maxIterations: 300 }) : null;
+        src.length >= 8
+          ? ransacHomography(src, dst, { threshold: 4, maxIterations: 300, consistent })
+          : null;
       const key = `${A.pi}:${B.pi}`;
       result.set(key, Math.max(result.get(key) ?? 0, fit?.inlierCount ?? 0));
     }

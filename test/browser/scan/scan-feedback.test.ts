@@ -12,6 +12,7 @@ import {
 const evidence = (over: Partial<MatchResult['evidence']> = {}): MatchResult['evidence'] => ({
   inliers: 0,
   runnerUp: 0,
+  runnerUpPattern: null,
   candidate: null,
   keypoints: 500,
   corners: null,

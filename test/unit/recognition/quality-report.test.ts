@@ -69,6 +69,20 @@ function faded(image: RgbaImage, share: number): RgbaImage {
   return { ...image, data };
 }
 
+/** `base` with `inset` drawn over its central half (each side): a poster carrying another's art. */
+function withInset(base: RgbaImage, inset: RgbaImage): RgbaImage {
+  const out = { ...base, data: new Uint8Array(base.data) };
+  const [w, h] = [Math.round(base.width / 2), Math.round(base.height / 2)];
+  const [x0, y0] = [Math.round(base.width / 4), Math.round(base.height / 4)];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const from =
+        (Math.floor((y * inset.height) / h) * inset.width + Math.floor((x * inset.width) / w)) * 4;
+      out.data.set(inset.data.subarray(from, from + 4), ((y0 + y) * base.width + x0 + x) * 4);
+    }
+  return out;
+}
+
 describe('quality report levels', () => {
   let report: QualityReport;
   let fadedReport: QualityReport;
@@ -80,10 +94,13 @@ describe('quality report levels', () => {
         { id: 'santa-faded', images: [faded(await demoPoster('santa-workshop'), 0.06)] },
       ])
     ).report;
+    const santa = await demoPoster('santa-workshop');
+    const snowman = await demoPoster('snowman-village');
     const compiled = await engine.compile([
-      { id: 'santa', images: [await demoPoster('santa-workshop')] },
-      { id: 'snowman', images: [await demoPoster('snowman-village')] },
+      { id: 'santa', images: [santa] },
+      { id: 'snowman', images: [snowman] },
       { id: 'sky', images: [horizon()] },
+      { id: 'santa-with-snowman', images: [withInset(santa, snowman)] },
     ]);
     report = compiled.report;
   }, 120_000);
@@ -122,5 +139,19 @@ describe('quality report levels', () => {
     expect(sky.reasons).toEqual(
       expect.arrayContaining(['too-little-texture', 'failed-test-views']),
     );
+  });
+
+  it('names look-alike pairs: a poster that carries the artwork of another booth', () => {
+    const pair = (a: string, b: string) =>
+      report.pairs.find((p) => (p.a === a && p.b === b) || (p.a === b && p.b === a));
+    const inset = pair('snowman', 'santa-with-snowman')!;
+    expect(inset.warning).toBe(true);
+    expect(inset.confusability).toBeGreaterThanOrEqual(1);
+    // The shared santa template is told apart (its features are dropped from both), and unrelated
+    // posters are not look-alikes.
+    expect(pair('santa', 'santa-with-snowman')?.warning ?? false).toBe(false);
+    expect(pair('santa', 'snowman')?.warning ?? false).toBe(false);
+    expect(pair('sky', 'santa')?.warning ?? false).toBe(false);
+    expect(report.pairs[0]).toBe(inset);
   });
 });
