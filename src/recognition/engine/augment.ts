@@ -8,6 +8,7 @@ import { applyHomography, invert, type Mat3, type Point } from '../shared/homogr
 import { resizeGray, type GrayImage } from '../shared/preprocess.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import type { Keypoint } from '../shared/patches.js';
+import { mapKeypoint } from './pose-check.js';
 import { homographyToCorners, warpGray } from './warp.js';
 
 export interface AugmentOptions {
@@ -33,17 +34,6 @@ export function tiltedCorners(w: number, h: number, deg: number, axis: 'x' | 'y'
     return { x: w / 2 + px * k, y: h / 2 + py * k };
   };
   return [project(0, 0), project(w, 0), project(w, h), project(0, h)];
-}
-
-/** A view's keypoint (angle and size included) carried back to the reference by `back`. */
-export function keypointBack(back: Mat3, k: Keypoint): Keypoint {
-  const p = applyHomography(back, k);
-  const t = (k.angle * Math.PI) / 180;
-  const r = k.size / 2;
-  const q = applyHomography(back, { x: k.x + r * Math.cos(t), y: k.y + r * Math.sin(t) });
-  const [dx, dy] = [q.x - p.x, q.y - p.y];
-  const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
-  return { x: p.x, y: p.y, angle: angle < 0 ? angle + 360 : angle, size: 2 * Math.hypot(dx, dy) };
 }
 
 /** Extra keypoints (reference coordinates) and their descriptors from the tilted views. */
@@ -83,7 +73,7 @@ export async function tiltedViewFeatures(
     });
     const desc = await describeKeypoints(view, keypoints, net);
     keypoints.forEach((k, i) => {
-      features.push(keypointBack(back, k));
+      features.push(mapKeypoint(back, k));
       descriptors.push(desc.subarray(i * bytes, (i + 1) * bytes));
     });
   }

@@ -149,7 +149,7 @@ export async function compilePatternSet(
   const indexOf = new Map(patterns.map((p, i) => [p.id, i]));
   const note = (a: number, other: string | null, inliers: number) => {
     const b = other === null ? undefined : indexOf.get(other);
-    if (b === undefined || b === a || inliers <= 0) return;
+    if (b === undefined || b === a) return;
     const key = a < b ? `${a}:${b}` : `${b}:${a}`;
     confusion.set(key, Math.max(confusion.get(key) ?? 0, inliers));
   };

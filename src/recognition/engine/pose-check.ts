@@ -1,7 +1,8 @@
-// Pose check of a correspondence under a fitted homography: a true match's frame keypoint has the
-// orientation and size the homography gives the reference keypoint's (each keypoint's angle and
-// size are measured independently on its own image), a chance match only the position.
-import type { Mat3 } from '../shared/homography.js';
+// Keypoint poses under a homography: a keypoint carried through one with its orientation and size
+// (mapKeypoint), and the pose check of a correspondence: a true match's frame keypoint has the
+// orientation and size the homography gives the reference keypoint (each measured on its own
+// image), a chance match only the position.
+import { applyHomography, type Mat3 } from '../shared/homography.js';
 import type { Keypoint } from '../shared/patches.js';
 import type { CompiledReference } from './artifact.js';
 
@@ -10,6 +11,17 @@ export interface PoseTolerance {
   angleDeg: number;
   /** Largest size ratio either way (e.g. 1.6). */
   sizeRatio: number;
+}
+
+/** A keypoint carried through `h`, its orientation and size with it (its radius vector mapped). */
+export function mapKeypoint(h: Mat3, k: Keypoint): Keypoint {
+  const p = applyHomography(h, k);
+  const t = (k.angle * Math.PI) / 180;
+  const r = k.size / 2;
+  const q = applyHomography(h, { x: k.x + r * Math.cos(t), y: k.y + r * Math.sin(t) });
+  const [dx, dy] = [q.x - p.x, q.y - p.y];
+  const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+  return { x: p.x, y: p.y, angle: angle < 0 ? angle + 360 : angle, size: 2 * Math.hypot(dx, dy) };
 }
 
 /**
@@ -22,20 +34,12 @@ export function poseResidual(
   ref: Keypoint,
   frame: Keypoint,
 ): { angle: number; logSize: number } {
-  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = h;
-  const map = (x: number, y: number) => {
-    const w = h6 * x + h7 * y + h8;
-    return [(h0 * x + h1 * y + h2) / w, (h3 * x + h4 * y + h5) / w] as const;
+  const mapped = mapKeypoint(h, ref);
+  const angle = frame.angle - mapped.angle;
+  return {
+    angle: angle - 360 * Math.round(angle / 360),
+    logSize: Math.log(frame.size / mapped.size),
   };
-  const t = (ref.angle * Math.PI) / 180;
-  const r = ref.size / 2;
-  const [px, py] = map(ref.x, ref.y);
-  const [qx, qy] = map(ref.x + r * Math.cos(t), ref.y + r * Math.sin(t));
-  const mapped = (Math.atan2(qy - py, qx - px) * 180) / Math.PI;
-  let angle = frame.angle - mapped;
-  angle -= 360 * Math.round(angle / 360);
-  const logSize = Math.log(frame.size / (2 * Math.hypot(qx - px, qy - py)));
-  return { angle, logSize };
 }
 
 /**

@@ -1,8 +1,7 @@
 // Pose check: a correspondence agrees with a homography in orientation and size, not only in place;
 // RANSAC counts only such inliers when asked.
 import { describe, expect, it } from 'vitest';
-import { keypointBack } from '../../../src/recognition/engine/augment.js';
-import { poseResidual, poseTest } from '../../../src/recognition/engine/pose-check.js';
+import { mapKeypoint, poseResidual, poseTest } from '../../../src/recognition/engine/pose-check.js';
 import { applyHomography, type Mat3 } from '../../../src/recognition/shared/homography.js';
 import { ransacHomography } from '../../../src/recognition/shared/ransac.js';
 import type { Keypoint } from '../../../src/recognition/shared/patches.js';
@@ -16,16 +15,26 @@ const poseConsistent = (h: Mat3, a: Keypoint, b: Keypoint, tol = TOL) =>
 const ref = { x: 200, y: 150, angle: 350, size: 31 };
 
 describe('poseResidual / poseTest', () => {
-  it('finds no residual for the keypoint the homography itself predicts', () => {
-    const frame = keypointBack(H, ref);
-    const r = poseResidual(H, ref, frame);
-    expect(Math.abs(r.angle)).toBeLessThan(1e-6);
-    expect(Math.abs(r.logSize)).toBeLessThan(1e-6);
-    expect(poseConsistent(H, ref, frame)).toBe(true);
+  it('carries a keypoint through a homography with its orientation and size', () => {
+    // Twice the size and turned 90°: (x, y) → (200 − 2y, 2x).
+    const TURN: Mat3 = [0, -2, 200, 2, 0, 0, 0, 0, 1];
+    const k = mapKeypoint(TURN, { x: 40, y: 10, angle: 30, size: 31 });
+    expect(k.x).toBeCloseTo(180);
+    expect(k.y).toBeCloseTo(80);
+    expect(k.angle).toBeCloseTo(120);
+    expect(k.size).toBeCloseTo(62);
+  });
+
+  it('accepts, even at a tight tolerance, the keypoint the homography predicts', () => {
+    const frame = mapKeypoint(H, ref);
+    const tight = { angleDeg: 1, sizeRatio: 1.01 };
+    expect(poseConsistent(H, ref, frame, tight)).toBe(true);
+    expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 2) % 360 }, tight)).toBe(false);
+    expect(poseConsistent(H, ref, { ...frame, size: frame.size * 1.02 }, tight)).toBe(false);
   });
 
   it('measures the turn across 0°/360° and the size ratio either way', () => {
-    const frame = keypointBack(H, ref);
+    const frame = mapKeypoint(H, ref);
     const turned = { ...frame, angle: (frame.angle + 40) % 360 };
     expect(poseResidual(H, ref, turned).angle).toBeCloseTo(40, 6);
     const back = { ...frame, angle: (frame.angle + 320) % 360 };
@@ -37,7 +46,7 @@ describe('poseResidual / poseTest', () => {
   });
 
   it('refuses a keypoint turned or scaled beyond the tolerance', () => {
-    const frame = keypointBack(H, ref);
+    const frame = mapKeypoint(H, ref);
     expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 80) % 360 })).toBe(true);
     expect(poseConsistent(H, ref, { ...frame, angle: (frame.angle + 100) % 360 })).toBe(false);
     expect(poseConsistent(H, ref, { ...frame, size: frame.size * 2.4 })).toBe(true);
@@ -56,7 +65,7 @@ describe('poseResidual / poseTest', () => {
         angle: rng.range(0, 360),
         size: rng.range(7, 120),
       };
-      const b = { ...keypointBack(H, a), angle: rng.range(0, 360), size: rng.range(4, 200) };
+      const b = { ...mapKeypoint(H, a), angle: rng.range(0, 360), size: rng.range(4, 200) };
       const r = poseResidual(H, a, b);
       const margin = Math.min(
         Math.abs(Math.abs(r.angle) - tol.angleDeg),
