@@ -1,4 +1,4 @@
-// Bundles the CLI (main.ts) and its worker thread (pool-worker.ts) into plain ES modules, packages
+// Bundles the CLI (main.ts) and its worker process (pool-worker.ts) into plain ES modules, packages
 // left external, in a folder named by the bundle's content hash: unchanged sources reuse it, and
 // concurrent runs never see a half-written bundle (each writes a private folder, then renames it).
 import { createHash } from 'node:crypto';

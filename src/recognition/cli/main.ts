@@ -5,8 +5,9 @@ import { parseArgs } from 'node:util';
 import { decodeImageFile } from '../node/decode-image.js';
 import { createNodeEngine } from '../node/node-engine.js';
 import { formatQualityReport } from './format-report.js';
-import { expandQueries, InputError, readPatternDir } from './image-files.js';
-import { defaultThreads, MatchPool } from './match-pool.js';
+import { expandQueries, InputError, readPatternDir, type PatternFiles } from './image-files.js';
+import { defaultWorkers, MatchPool } from './match-pool.js';
+import { SetCache } from './set-cache.js';
 import { assemblePatternSet } from '../engine/compiler.js';
 import { encodeArtifact, type CompiledPattern } from '../engine/artifact.js';
 
@@ -28,26 +29,57 @@ async function loadPatterns(dir: string) {
   );
 }
 
-async function match(dir: string, queryArgs: string[], json: boolean): Promise<number> {
+/** Where a run may keep compiled sets (bin.mjs passes the bundle's; absent: no cache). */
+export interface CliContext {
+  cacheDir?: string;
+  /** The compiling code's identity (the bundle's content hash). */
+  codeId?: string;
+}
+
+/** Compiles the patterns on the pool's threads (one job per pattern) into an artifact. */
+async function compileOnPool(pool: MatchPool, patterns: PatternFiles[]): Promise<Uint8Array> {
+  const compiled: CompiledPattern[] = [];
+  let model: { sha256: string; dims: number } | undefined;
+  await pool.run(
+    patterns.map((p) => ({ op: 'compile', pattern: p.id, files: p.files })),
+    (reply) => {
+      if (!reply.ok)
+        throw reply.unreadable ? new InputError(reply.message) : new Error(reply.message);
+      compiled.push(reply.compiled!);
+      model = reply.model;
+    },
+  );
+  return encodeArtifact(assemblePatternSet(compiled, model!));
+}
+
+/** Loads the pattern set into every thread: from the cache when it holds one they accept. */
+async function loadPatternSet(pool: MatchPool, patterns: PatternFiles[], cache: SetCache | null) {
+  const key = cache && (await cache.key(patterns));
+  const cached = key ? cache!.read(key) : null;
+  const load = (artifact: Uint8Array) => pool.broadcast({ op: 'load', artifact });
+  // A cached set the threads refuse (another model, a damaged file) is compiled again.
+  if (cached && (await load(cached)).every((reply) => reply.ok)) return;
+  const artifact = await compileOnPool(pool, patterns);
+  for (const reply of await load(artifact)) if (!reply.ok) throw new Error(reply.message);
+  if (key) cache!.write(key, artifact);
+}
+
+/** Compiling a pattern costs about as much as matching this many queries (≈ 115 / 33 ms). */
+const COMPILE_WEIGHT = 4;
+
+async function match(
+  dir: string,
+  queryArgs: string[],
+  json: boolean,
+  context: CliContext,
+): Promise<number> {
   if (queryArgs.length === 0) throw new UsageError('match needs at least one query file or folder');
   const files = await expandQueries(queryArgs);
   const patterns = await readPatternDir(dir);
-  const pool = new MatchPool(defaultThreads(Math.max(patterns.length, files.length)));
+  const pool = new MatchPool(defaultWorkers(files.length + COMPILE_WEIGHT * patterns.length));
   try {
-    const compiled: CompiledPattern[] = [];
-    let model: { sha256: string; dims: number } | undefined;
-    await pool.run(
-      patterns.map((p) => ({ op: 'compile', pattern: p.id, files: p.files })),
-      (reply) => {
-        if (!reply.ok)
-          throw reply.unreadable ? new InputError(reply.message) : new Error(reply.message);
-        compiled.push(reply.compiled!);
-        model = reply.model;
-      },
-    );
-    const set = assemblePatternSet(compiled, model!);
-    for (const reply of await pool.broadcast({ op: 'load', artifact: encodeArtifact(set) }))
-      if (!reply.ok) throw new Error(reply.message);
+    const cache = context.codeId ? SetCache.fromEnv(context.cacheDir, context.codeId) : null;
+    await loadPatternSet(pool, patterns, cache);
     let failures = 0;
     await pool.run(
       files.map((file) => ({ op: 'match', file })),
@@ -83,7 +115,7 @@ async function compile(dir: string, out: string): Promise<number> {
   return 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], context: CliContext = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -100,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   if (!values.patterns) throw new UsageError('--patterns <dir> is required');
-  if (command === 'match') return match(values.patterns, rest, values.json);
+  if (command === 'match') return match(values.patterns, rest, values.json, context);
   if (command === 'compile') {
     if (!values.out) throw new UsageError('compile needs --out <file>');
     return compile(values.patterns, values.out);
@@ -108,9 +140,9 @@ export async function main(argv: string[]): Promise<number> {
   throw new UsageError(`unknown command "${command}"`);
 }
 
-export async function runCli(argv: string[]): Promise<void> {
+export async function runCli(argv: string[], context: CliContext = {}): Promise<void> {
   try {
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv, context);
   } catch (err) {
     const usage =
       err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');

@@ -1,36 +1,50 @@
-// Worker threads for the CLI: jobs (compile a pattern, match a query) go to whichever thread is
-// free, replies come back in job order. One thread per core by default (STAMP_RALLY_THREADS
-// overrides), since the engine itself runs on one thread.
+// Worker processes for the CLI: jobs (compile a pattern, match a query) go to whichever worker is
+// free, replies come back in job order. Processes, not worker threads: on the 2-core machine two
+// threads of one process ran each job 1.3–2× slower than one thread alone (the isolates share
+// V8's helper threads), two processes 1.25× (README, "Fourteenth session"). A second worker only
+// pays for its start-up on a long run, so the default is one worker per `JOBS_PER_WORKER` queries
+// (a pattern to compile counts as a few), at most one per core (STAMP_RALLY_WORKERS overrides).
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { PoolReply, PoolRequest } from './pool-messages.js';
 
 /** A request without its id (the pool numbers them); Omit applied to each variant of the union. */
 type Job = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-export function defaultThreads(jobs: number): number {
-  const wanted = Number(process.env.STAMP_RALLY_THREADS) || availableParallelism();
-  return Math.max(1, Math.min(wanted, jobs));
+/** Below this many queries' worth of work per worker, one more costs more than it saves. */
+const JOBS_PER_WORKER = 50;
+
+export function defaultWorkers(work: number): number {
+  const wanted = Number(process.env.STAMP_RALLY_WORKERS);
+  if (wanted > 0) return Math.floor(wanted);
+  return Math.max(1, Math.min(availableParallelism(), Math.ceil(work / JOBS_PER_WORKER)));
 }
 
 export class MatchPool {
-  private readonly workers: Worker[];
+  private readonly workers: ChildProcess[];
   private readonly pending = new Map<
     number,
     { resolve: (r: PoolReply) => void; reject: (e: Error) => void }
   >();
   private nextId = 0;
+  private closing = false;
 
-  constructor(threads: number) {
-    this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL('./pool-worker.mjs', import.meta.url));
+  constructor(workers: number) {
+    const script = fileURLToPath(new URL('./pool-worker.mjs', import.meta.url));
+    this.workers = Array.from({ length: workers }, () => {
+      const worker = fork(script, [], {
+        serialization: 'advanced', // typed arrays (artifacts, compiled features) as they are
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       worker.on('message', (reply: PoolReply) => {
         this.pending.get(reply.id)?.resolve(reply);
         this.pending.delete(reply.id);
       });
       worker.on('error', (err) => this.failAll(err));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.failAll(new Error(`a worker thread stopped (exit ${code})`));
+      worker.on('exit', (code, signal) => {
+        if (!this.closing)
+          this.failAll(new Error(`a worker process stopped (${signal ?? `exit ${code}`})`));
       });
       return worker;
     });
@@ -41,20 +55,20 @@ export class MatchPool {
     this.pending.clear();
   }
 
-  private call(worker: Worker, job: Job): Promise<PoolReply> {
+  private call(worker: ChildProcess, job: Job): Promise<PoolReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id });
+      worker.send({ ...job, id });
     });
   }
 
-  /** Runs every job on the first free thread; `onReply` sees the replies in job order. */
+  /** Runs every job on the first free worker; `onReply` sees the replies in job order. */
   async run(jobs: readonly Job[], onReply: (reply: PoolReply, index: number) => void) {
     const replies: Array<PoolReply | undefined> = [];
     let next = 0;
     let printed = 0;
-    const drive = async (worker: Worker) => {
+    const drive = async (worker: ChildProcess) => {
       while (next < jobs.length) {
         const index = next++;
         replies[index] = await this.call(worker, jobs[index]!);
@@ -67,12 +81,22 @@ export class MatchPool {
     await Promise.all(this.workers.map(drive));
   }
 
-  /** Sends the same job to every thread and waits for all of them. */
+  /** Sends the same job to every worker and waits for all of them. */
   async broadcast(job: Job): Promise<PoolReply[]> {
     return Promise.all(this.workers.map((w) => this.call(w, job)));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.exitCode !== null || w.signalCode !== null) return resolve();
+            w.once('exit', () => resolve());
+            w.kill();
+          }),
+      ),
+    );
   }
 }

@@ -1,4 +1,4 @@
-// Messages between the CLI and its worker threads (pool-worker.ts): compile one pattern, load the
+// Messages between the CLI and its worker processes (pool-worker.ts): compile one pattern, load the
 // assembled pattern set, match one query file.
 import type { CompiledPattern } from '../engine/artifact.js';
 

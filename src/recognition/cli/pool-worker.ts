@@ -1,6 +1,5 @@
-// One CLI worker thread: its own engine (ONNX model in WASM, one thread) compiles patterns and
+// One CLI worker process: its own engine (ONNX model in WASM, one thread) compiles patterns and
 // matches query files sent by match-pool.ts, so a folder of queries uses every core.
-import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
 import { compilePattern } from '../engine/compiler.js';
 import type { Matcher } from '../engine/matcher.js';
@@ -8,9 +7,8 @@ import { decodeImageFile, ImageReadError } from '../node/decode-image.js';
 import { createNodeEngine } from '../node/node-engine.js';
 import type { PoolReply, PoolRequest } from './pool-messages.js';
 
-// Each thread decodes one image at a time; the threads themselves use the cores.
+// Each worker decodes one image at a time; the workers themselves use the cores.
 sharp.concurrency(1);
-const port = parentPort!;
 const engine = createNodeEngine();
 let matcher: Matcher | null = null;
 
@@ -33,15 +31,18 @@ async function handle(req: PoolRequest): Promise<PoolReply> {
   }
 }
 
-port.on('message', (req: PoolRequest) => {
+const send = (reply: PoolReply) => process.send!(reply);
+process.on('message', (req: PoolRequest) => {
   handle(req).then(
-    (reply) => port.postMessage(reply),
+    (reply) => send(reply),
     (err: unknown) =>
-      port.postMessage({
+      send({
         id: req.id,
         ok: false,
         message: err instanceof Error ? err.message : String(err),
         unreadable: err instanceof ImageReadError,
-      } satisfies PoolReply),
+      }),
   );
 });
+// The CLI gone (killed, crashed): nothing is left to answer.
+process.on('disconnect', () => process.exit(0));

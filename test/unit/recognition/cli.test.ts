@@ -1,6 +1,13 @@
 // `npx stamp-rally` as a user runs it: the match output contract, compile, and clear failures.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,7 +27,8 @@ async function cli(
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       timeout: 120_000,
-      env: { ...process.env, ...env },
+      // No pattern-set cache unless a test asks for one: each run compiles, as on a fresh clone.
+      env: { ...process.env, STAMP_RALLY_CACHE: 'off', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -91,7 +99,7 @@ describe('stamp-rally CLI', () => {
     expect(bad.stderr).toMatch(/cannot read image .*broken\.jpg/);
   }, 120_000);
 
-  it('answers in query order whatever the number of worker threads, and reports an unreadable query in its place', async () => {
+  it('answers in query order whatever the number of worker processes, and reports an unreadable query in its place', async () => {
     const many = join(dir, 'many');
     mkdirSync(many);
     const posters = ['santa-workshop', 'snowman-village', 'toy-train-station'];
@@ -99,8 +107,8 @@ describe('stamp-rally CLI', () => {
       copyFileSync(join(POSTERS, `${posters[i % 3]!}.jpg`), join(many, `q${i}.jpg`));
     writeFileSync(join(many, 'q3.jpg'), 'truncated');
     const args = ['match', '--patterns', patterns, '--json', many];
-    const one = await cli(args, { STAMP_RALLY_THREADS: '1' });
-    const three = await cli(args, { STAMP_RALLY_THREADS: '3' });
+    const one = await cli(args, { STAMP_RALLY_WORKERS: '1' });
+    const three = await cli(args, { STAMP_RALLY_WORKERS: '3' });
     expect(one.code).toBe(1);
     expect(three.code).toBe(1);
     expect(three.stdout).toBe(one.stdout);
@@ -120,6 +128,34 @@ describe('stamp-rally CLI', () => {
       'santa',
     ]);
     expect(three.stderr).toMatch(/cannot read image .*q3\.jpg/);
+  }, 120_000);
+
+  it('loads the compiled set a previous run cached, and compiles again when it is damaged', async () => {
+    const cache = join(dir, 'set-cache');
+    const env = { STAMP_RALLY_CACHE: cache };
+    const args = ['match', '--patterns', patterns, '--json', queries];
+    const answers = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { pattern: string | null }).pattern);
+    const first = await cli(args, env);
+    expect(answers(first.stdout)).toEqual([null, 'snowman']);
+    const sets = readdirSync(cache).filter((n) => n.endsWith('.set'));
+    expect(sets).toHaveLength(1);
+    const cached = join(cache, sets[0]!);
+    // Plant the same photos compiled under other names: a run that reads the cache answers with them.
+    const renamed = join(dir, 'renamed');
+    mkdirSync(renamed);
+    copyFileSync(join(patterns, 'santa.jpg'), join(renamed, 'claus.jpg'));
+    copyFileSync(join(patterns, 'snowman', 'front.jpg'), join(renamed, 'frosty.jpg'));
+    expect((await cli(['compile', '--patterns', renamed, '--out', cached])).code).toBe(0);
+    expect(answers((await cli(args, env)).stdout)).toEqual([null, 'frosty']);
+    writeFileSync(cached, 'damaged');
+    const again = await cli(args, env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(first.stdout);
+    expect(readFileSync(cached).length).toBeGreaterThan(1000);
   }, 120_000);
 
   it('fails clearly on an unreadable reference photo', async () => {
