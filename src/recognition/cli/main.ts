@@ -36,7 +36,7 @@ export interface CliContext {
   codeId?: string;
 }
 
-/** Compiles the patterns on the pool's threads (one job per pattern) into an artifact. */
+/** Compiles the patterns on the pool's workers (one job per pattern) into an artifact. */
 async function compileOnPool(pool: MatchPool, patterns: PatternFiles[]): Promise<Uint8Array> {
   const compiled: CompiledPattern[] = [];
   let model: { sha256: string; dims: number } | undefined;
@@ -52,12 +52,12 @@ async function compileOnPool(pool: MatchPool, patterns: PatternFiles[]): Promise
   return encodeArtifact(assemblePatternSet(compiled, model!));
 }
 
-/** Loads the pattern set into every thread: from the cache when it holds one they accept. */
+/** Loads the pattern set into every worker: from the cache when it holds one they accept. */
 async function loadPatternSet(pool: MatchPool, patterns: PatternFiles[], cache: SetCache | null) {
   const key = cache && (await cache.key(patterns));
   const cached = key ? cache!.read(key) : null;
   const load = (artifact: Uint8Array) => pool.broadcast({ op: 'load', artifact });
-  // A cached set the threads refuse (another model, a damaged file) is compiled again.
+  // A cached set the workers refuse (another model, a damaged file) is compiled again.
   if (cached && (await load(cached)).every((reply) => reply.ok)) return;
   const artifact = await compileOnPool(pool, patterns);
   for (const reply of await load(artifact)) if (!reply.ok) throw new Error(reply.message);

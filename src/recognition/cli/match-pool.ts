@@ -1,9 +1,10 @@
 // Worker processes for the CLI: jobs (compile a pattern, match a query) go to whichever worker is
 // free, replies come back in job order. Processes, not worker threads: on the 2-core machine two
-// threads of one process ran each job 1.3–2× slower than one thread alone (the isolates share
-// V8's helper threads), two processes 1.25× (README, "Fourteenth session"). A second worker only
-// pays for its start-up on a long run, so the default is one worker per `JOBS_PER_WORKER` queries
-// (a pattern to compile counts as a few), at most one per core (STAMP_RALLY_WORKERS overrides).
+// threads of one process ran each job 1.3–2× slower than one thread alone (they share the
+// process's V8 platform and allocator), two processes 1.25× (README, "Fourteenth session"). A
+// second worker only pays for its start-up on a long run, so the default is one worker per
+// `JOBS_PER_WORKER` queries (a pattern to compile counts as a few), at most one per core
+// (STAMP_RALLY_WORKERS overrides).
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
