@@ -36,7 +36,8 @@ export class MatchPool {
     this.workers = Array.from({ length: workers }, () => {
       const worker = fork(script, [], {
         serialization: 'advanced', // typed arrays (artifacts, compiled features) as they are
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // stdout is the CLI's answer: nothing a worker prints may land between its lines.
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       worker.on('message', (reply: PoolReply) => {
         this.pending.get(reply.id)?.resolve(reply);
