@@ -30,7 +30,7 @@ const MAX_BATCH = 1024;
  * on the same frames; README, "Fourteenth session"). A batch holds one for the length of its
  * network run, so overlapping calls never share one.
  */
-const spareInputs: Float32Array[] = [];
+const spareInputs: Float32Array<ArrayBuffer>[] = [];
 
 /** `pyramid` (from buildPyramid(image)) may be passed in when one image is described in parts. */
 export async function describeKeypoints(
