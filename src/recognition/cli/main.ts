@@ -54,7 +54,7 @@ async function compileOnPool(pool: MatchPool, patterns: PatternFiles[]): Promise
 
 /** Loads the pattern set into every worker: from the cache when it holds one they accept. */
 async function loadPatternSet(pool: MatchPool, patterns: PatternFiles[], cache: SetCache | null) {
-  const key = cache && (await cache.key(patterns));
+  const key = cache ? await cache.key(patterns) : null;
   const cached = key ? cache!.read(key) : null;
   const load = (artifact: Uint8Array) => pool.broadcast({ op: 'load', artifact });
   // A cached set the workers refuse (another model, a damaged file) is compiled again.

@@ -36,14 +36,19 @@ export class SetCache {
     return dir ? new SetCache(dir, codeId) : null;
   }
 
-  async key(patterns: readonly PatternFiles[]): Promise<string> {
+  /** The set's key; null when a photo cannot be read (compiling then reports it as such). */
+  async key(patterns: readonly PatternFiles[]): Promise<string | null> {
     const hash = createHash('sha256').update(`stamp-rally set cache 1\0${this.codeId}\0`);
-    for (const p of patterns) {
-      hash.update(`pattern\0${p.id}\0${p.files.length}\0`);
-      for (const file of p.files) {
-        const bytes = await readFile(file);
-        hash.update(`${basename(file)}\0${bytes.length}\0`).update(bytes);
+    try {
+      for (const p of patterns) {
+        hash.update(`pattern\0${p.id}\0${p.files.length}\0`);
+        for (const file of p.files) {
+          const bytes = await readFile(file);
+          hash.update(`${basename(file)}\0${bytes.length}\0`).update(bytes);
+        }
       }
+    } catch {
+      return null;
     }
     return hash.digest('hex');
   }
@@ -56,8 +61,7 @@ export class SetCache {
   read(key: string): Uint8Array | null {
     try {
       const bytes = readFileSync(this.path(key));
-      const now = new Date();
-      utimesSync(this.path(key), now, now); // last use, for pruning
+      touch(this.path(key));
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch {
       return null;
@@ -66,13 +70,14 @@ export class SetCache {
 
   /** Stores an artifact (atomically: concurrent runs never read half a file); never throws. */
   write(key: string, artifact: Uint8Array): void {
+    const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = join(this.dir, `${key}.${process.pid}.tmp`);
       writeFileSync(tmp, artifact);
       renameSync(tmp, this.path(key));
       this.prune();
     } catch (err) {
+      rmSync(tmp, { force: true });
       process.stderr.write(
         `stamp-rally: pattern set not cached (${err instanceof Error ? err.message : String(err)})\n`,
       );
@@ -86,5 +91,15 @@ export class SetCache {
       .map((path) => ({ path, used: statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
       .sort((a, b) => b.used - a.used);
     for (const { path } of sets.slice(KEEP)) rmSync(path, { force: true });
+  }
+}
+
+/** Marks a set as used now, for pruning; a read-only cache still serves its sets. */
+function touch(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch {
+    // the set is kept or pruned by its older time
   }
 }

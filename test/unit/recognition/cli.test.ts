@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -163,10 +164,14 @@ describe('stamp-rally CLI', () => {
     mkdirSync(bad);
     copyFileSync(join(POSTERS, 'santa-workshop.jpg'), join(bad, 'santa.jpg'));
     writeFileSync(join(bad, 'broken.png'), 'not a png');
-    const r = await cli(['match', '--patterns', bad, '--json', queries]);
+    const cache = join(dir, 'bad-cache');
+    const r = await cli(['match', '--patterns', bad, '--json', queries], {
+      STAMP_RALLY_CACHE: cache,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/cannot read image .*broken\.png/);
+    expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]); // nothing cached
   }, 120_000);
 
   it('says how large an oversized photo is instead of decoding it', async () => {

@@ -40,6 +40,7 @@ describe('SetCache', () => {
       cache.key([{ id: 'a', files: [a] }]),
     ];
     for (const other of await Promise.all(variants)) expect(other).not.toBe(key);
+    expect(await cache.key([{ id: 'gone', files: [join(dir, 'missing.jpg')] }])).toBeNull();
     writeFileSync(b, 'pixels of b, edited');
     expect(
       await cache.key([
