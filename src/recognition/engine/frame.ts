@@ -1,7 +1,7 @@
 // Turns a decoded RGBA frame or reference into the grey working image the engine analyses, and
 // boosts a frame's faint regions for a second look (with the keypoints that look takes there).
-import { fitScale, resizeGray, toGray, type GrayImage } from '../shared/preprocess.js';
-import { histogramBytes, lookupBytes } from '../shared/pixel-kernels.js';
+import { fitScale, resizeGray, shrinkTaps, toGray, type GrayImage } from '../shared/preprocess.js';
+import { histogramBytes, lookupBytes, lumaShrinkMapBytes } from '../shared/pixel-kernels.js';
 import { detectKeypoints, type DetectorOptions } from '../features/fast-keypoints.js';
 import type { Keypoint } from '../shared/patches.js';
 
@@ -13,8 +13,12 @@ export interface RgbaImage {
 
 /** The 1st and 99th percentiles of the grey levels: the image's own contrast, clipping aside. */
 export function greyRange(img: GrayImage): { lo: number; hi: number } {
-  const histogram = histogramBytes(img.data);
-  const cut = Math.floor(img.data.length * 0.01);
+  return histogramRange(histogramBytes(img.data), img.data.length);
+}
+
+/** The 1st and 99th percentiles of `count` grey levels from their histogram. */
+function histogramRange(histogram: Uint32Array, count: number): { lo: number; hi: number } {
+  const cut = Math.floor(count * 0.01);
   let lo = 0;
   let hi = 255;
   for (let acc = 0; lo < 255 && acc + histogram[lo]! <= cut; lo++) acc += histogram[lo]!;
@@ -22,18 +26,23 @@ export function greyRange(img: GrayImage): { lo: number; hi: number } {
   return { lo, hi };
 }
 
+/** The table that stretches grey levels lo–hi to 0–255; null for a flat image (hi − lo < 16). */
+function stretchTable({ lo, hi }: { lo: number; hi: number }): Uint8Array | null {
+  // Flat images stay as they are: stretching noise would invent texture.
+  if (hi - lo < 16) return null;
+  const lut = new Uint8Array(256);
+  for (let v = 0; v < 256; v++)
+    lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
+  return lut;
+}
+
 /**
  * Stretches grey levels so the 1st–99th percentiles span 0–255: low-contrast artwork and dark or
  * washed-out frames then yield corners at the same FAST threshold as crisp ones.
  */
 export function normalizeContrast(img: GrayImage, range = greyRange(img)): GrayImage {
-  const { lo, hi } = range;
-  // Flat images stay as they are: stretching noise would invent texture.
-  if (hi - lo < 16) return img;
-  const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++)
-    lut[v] = Math.max(0, Math.min(255, Math.round(((v - lo) * 255) / (hi - lo))));
-  return { width: img.width, height: img.height, data: lookupBytes(img.data, lut) };
+  const lut = stretchTable(range);
+  return lut ? { width: img.width, height: img.height, data: lookupBytes(img.data, lut) } : img;
 }
 
 /** The boost's gain per block, `columns` × `rows` blocks row by row over the image. */
@@ -62,7 +71,8 @@ export function gainAt(image: BoostedImage, x: number, y: number): number {
  * interpolated bilinearly so the gain varies smoothly. A faded print in a crisp scene then yields
  * corners (and Harris scores that survive the keypoint budget) like the rest of the frame; the
  * descriptor standardises each patch, so a smooth gain does not change what it sees. Null when no
- * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look).
+ * block's gain reaches `minPeakGain` (nothing faint enough to be worth another look). Written into
+ * `into` when that has the image's size.
  */
 export function boostLocalContrast(
   img: GrayImage,
@@ -70,6 +80,7 @@ export function boostLocalContrast(
   target: number,
   maxGain: number,
   minPeakGain = 0,
+  into?: Uint8Array,
 ): BoostedImage | null {
   const { width: w, height: h, data } = img;
   const bw = Math.max(1, Math.round(w / block));
@@ -101,7 +112,7 @@ export function boostLocalContrast(
   let peak = 0;
   for (const g of gain) peak = Math.max(peak, g);
   if (peak < minPeakGain) return null;
-  const out = new Uint8Array(w * h);
+  const out = into?.length === w * h ? into : new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const fy = Math.min(Math.max((y + 0.5) / (h / bh) - 0.5, 0), bh - 1);
     const y0 = Math.floor(fy);
@@ -167,26 +178,49 @@ export function faintKeypoints(
   return kept;
 }
 
-/** Grey, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
-export function scaledGray(frame: RgbaImage, maxSide: number): { image: GrayImage; scale: number } {
+/** The working size of a frame whose longest side may be at most `maxSide`. */
+function workingSize(frame: RgbaImage, maxSide: number): { w: number; h: number } {
   if (frame.data.length !== frame.width * frame.height * 4) {
     throw new Error(
       `frame data holds ${frame.data.length} bytes, expected RGBA ${frame.width}×${frame.height}`,
     );
   }
-  const gray = toGray(frame.data, frame.width, frame.height, 4);
   const s = fitScale(frame.width, frame.height, maxSide);
-  if (s === 1) return { image: gray, scale: 1 };
-  const w = Math.max(1, Math.round(frame.width * s));
-  const h = Math.max(1, Math.round(frame.height * s));
-  return { image: resizeGray(gray, w, h), scale: frame.width / w };
+  if (s === 1) return { w: frame.width, h: frame.height };
+  return {
+    w: Math.max(1, Math.round(frame.width * s)),
+    h: Math.max(1, Math.round(frame.height * s)),
+  };
 }
 
-/** Grey, contrast-normalised, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
+/** Grey, scaled so its longest side is at most `maxSide`; `scale` maps working → original pixels. */
+export function scaledGray(frame: RgbaImage, maxSide: number): { image: GrayImage; scale: number } {
+  const { w, h } = workingSize(frame, maxSide);
+  const gray = toGray(frame.data, frame.width, frame.height, 4);
+  const image = w === frame.width && h === frame.height ? gray : resizeGray(gray, w, h);
+  return { image, scale: frame.width / w };
+}
+
+/**
+ * scaledGray then normalizeContrast, bit for bit, in one pass through the pixel kernels (the
+ * intermediate images never become arrays: a frame's fresh arrays cost Chromium page faults).
+ * Written into `into` when that has the working image's size.
+ */
 export function workingImage(
   frame: RgbaImage,
   maxSide: number,
+  into?: Uint8Array,
 ): { image: GrayImage; scale: number } {
-  const { image, scale } = scaledGray(frame, maxSide);
-  return { image: normalizeContrast(image), scale };
+  const { w, h } = workingSize(frame, maxSide);
+  const { width, height } = frame;
+  const shrink = w === width && h === height ? null : shrinkTaps(width, height, w, h);
+  const data = lumaShrinkMapBytes(
+    frame.data,
+    width,
+    height,
+    shrink,
+    (histogram) => stretchTable(histogramRange(histogram, w * h)),
+    into,
+  );
+  return { image: { width: w, height: h, data }, scale: width / w };
 }

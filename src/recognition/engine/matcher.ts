@@ -11,15 +11,10 @@ import type { GrayImage } from '../shared/preprocess.js';
 import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { detectKeypoints } from '../features/fast-keypoints.js';
-import {
-  boostLocalContrast,
-  faintKeypoints,
-  workingImage,
-  type BoostedImage,
-  type RgbaImage,
-} from './frame.js';
+import { faintKeypoints, type BoostedImage, type RgbaImage } from './frame.js';
+import { FrameWorkspace } from './frame-workspace.js';
 import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
-import { buildPyramid, type FloatLevel, type Keypoint } from '../shared/patches.js';
+import type { FloatLevel, Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
 import { poseTest } from './pose-check.js';
 
@@ -59,12 +54,6 @@ export function scoreFromInliers(inliers: number): number {
   return 1 - Math.exp(-inliers / 30);
 }
 
-/** The frame image a pass analyses; null when its contrast boost would change nothing. */
-function prepare(image: GrayImage, p: MatchParams): GrayImage | BoostedImage | null {
-  const lc = p.frameLocalContrast;
-  return lc ? boostLocalContrast(image, lc.block, lc.target, lc.maxGain, lc.minPeakGain) : image;
-}
-
 /**
  * Indices of the first `share` of each pyramid level's keypoints (detection lists each level's
  * strongest first, and a level's keypoints share one size), in ascending order.
@@ -84,7 +73,8 @@ export function strongestPerLevel(keypoints: readonly Keypoint[], share: number)
 export class Matcher {
   readonly patternIds: readonly string[];
   private readonly index: ReferenceIndex;
-  private readonly sparePyramids: FloatLevel[][] = [];
+  /** Workspaces of finished matches (each match holds one while it runs). */
+  private readonly workspaces: FrameWorkspace[] = [];
 
   constructor(
     private readonly set: CompiledPatternSet,
@@ -103,9 +93,19 @@ export class Matcher {
   }
 
   async match(frame: RgbaImage): Promise<MatchResult> {
-    const working = workingImage(frame, this.params.frameMaxSide);
+    const workspace = this.workspaces.pop() ?? new FrameWorkspace();
+    try {
+      return await this.matchIn(workspace, frame);
+    } finally {
+      this.workspaces.push(workspace);
+    }
+  }
+
+  private async matchIn(workspace: FrameWorkspace, frame: RgbaImage): Promise<MatchResult> {
+    const working = workspace.working(frame, this.params.frameMaxSide);
     const first = await this.matchWith(
-      prepare(working.image, this.params) ?? working.image,
+      workspace,
+      workspace.passImage(working.image, this.params) ?? working.image,
       working.scale,
       this.params,
     );
@@ -116,16 +116,19 @@ export class Matcher {
     // pass, where the boost would reorder keypoints on ordinary artwork. Skipped when no region of
     // the frame is faint enough for the boost to matter.
     const w2 =
-      p2.frameMaxSide === this.params.frameMaxSide ? working : workingImage(frame, p2.frameMaxSide);
-    const image2 = prepare(w2.image, p2);
+      p2.frameMaxSide === this.params.frameMaxSide
+        ? working
+        : workspace.working(frame, p2.frameMaxSide);
+    const image2 = workspace.passImage(w2.image, p2);
     if (!image2) return first;
-    const second = await this.matchWith(image2, w2.scale, p2);
+    const second = await this.matchWith(workspace, image2, w2.scale, p2);
     return second.pattern !== null || second.evidence.inliers > first.evidence.inliers
       ? second
       : first;
   }
 
   private async matchWith(
+    workspace: FrameWorkspace,
     image: GrayImage | BoostedImage,
     scale: number,
     p: MatchParams,
@@ -155,15 +158,7 @@ export class Matcher {
       },
     });
     if (keypoints.length < p.minInliers) return none('too-little-texture');
-    // Pyramids are large (≈ 0.9 MB for 480 × 360) and every pass needs one: passes take one from
-    // the spares and give it back, so frames reuse the memory (matches may overlap: each pass has
-    // its own while it runs).
-    const pyramid = buildPyramid(image, undefined, this.sparePyramids.pop());
-    try {
-      return await this.decide(image, pyramid, keypoints, scale, p, none);
-    } finally {
-      this.sparePyramids.push(pyramid);
-    }
+    return await this.decide(image, workspace.pyramid(image), keypoints, scale, p, none);
   }
 
   /** Describes, votes and verifies, early looks first (see matchWith). */

@@ -39,9 +39,28 @@ function angleOf(m10: number, m01: number): number {
 }
 
 /** Bilinear downscale for pyramid levels (scale steps ≤ 1.5 alias little for FAST). */
-export function downscale(src: GrayImage, width: number, height: number): GrayImage {
-  const data = downscaleBilinearBytes(src.data, src.width, src.height, width, height);
+export function downscale(
+  src: GrayImage,
+  width: number,
+  height: number,
+  into?: Uint8Array,
+): GrayImage {
+  const data = downscaleBilinearBytes(src.data, src.width, src.height, width, height, into);
   return { width, height, data };
+}
+
+/**
+ * Pyramid levels' bytes, reused from one detection to the next (detection is synchronous, so no
+ * two share them, and no level outlives its detection): fresh arrays cost Chromium page faults.
+ * Levels of images larger than a frame are not kept.
+ */
+const levelBuffers: Uint8Array[] = [];
+const KEEP_LEVEL_BYTES = 1 << 20;
+
+function levelBuffer(l: number, size: number): Uint8Array | undefined {
+  if (size > KEEP_LEVEL_BYTES) return undefined;
+  if ((levelBuffers[l]?.length ?? 0) < size) levelBuffers[l] = new Uint8Array(size);
+  return levelBuffers[l]!.subarray(0, size);
 }
 
 /** Detects oriented keypoints, returned in level-0 coordinates, strongest first per level. */
@@ -58,7 +77,7 @@ export function detectKeypoints(
     const w = Math.round(img.width / scale);
     const h = Math.round(img.height / scale);
     if (w < 2 * BORDER + 8 || h < 2 * BORDER + 8) break;
-    if (l > 0) level = downscale(level, w, h);
+    if (l > 0) level = downscale(level, w, h, levelBuffer(l, w * h));
     const budget = Math.round((options.maxKeypoints * weights[l]!) / total);
     // About twice as many cells as the budget: coverage first, then Harris ranking.
     const cell = Math.max(6, Math.round(Math.sqrt((w * h) / (2 * Math.max(budget, 1)))));

@@ -44,18 +44,25 @@ export function fastCornerCells(
   return new Int32Array(k.memory.buffer, at[2], cells).slice();
 }
 
-/** Bilinear downscale of grey bytes (the detector's pyramid). */
+/**
+ * Bilinear downscale of grey bytes (the detector's pyramid), into `out` (w × h bytes) when given:
+ * a reused buffer spares the page faults of a fresh one, which Chromium pays dearly for.
+ */
 export function downscaleBilinearBytes(
   data: Uint8Array,
   sw: number,
   sh: number,
   w: number,
   h: number,
+  out?: Uint8Array,
 ): Uint8Array {
   const { k, at } = arena([data.length, w * h, 28 * w + 16]);
   u8(k).set(data, at[0]);
   k.downscaleBilinear(at[0]!, sw, sh, at[1]!, w, h, at[2]!);
-  return u8(k).slice(at[1], at[1]! + w * h);
+  const result = u8(k).subarray(at[1], at[1]! + w * h);
+  if (out?.length !== w * h) return result.slice();
+  out.set(result);
+  return out;
 }
 
 /** Integer BT.601 luma of RGB or RGBA bytes. */
@@ -98,6 +105,71 @@ export function resizeBoxBytes(
   );
   k.resizeBox(at[0]!, sw, sh, at[1]!, w, h, ...at.slice(2));
   return bytes.slice(at[1], at[1]! + w * h);
+}
+
+/** A box shrink to `w` × `h` with its taps per axis. */
+export interface BoxShrink {
+  w: number;
+  h: number;
+  cols: BoxTaps;
+  rows: BoxTaps;
+}
+
+/**
+ * Luma of RGBA bytes, box-shrunk when `shrink` is given, then mapped through the table `lutFor`
+ * makes of its grey-level histogram (none: left as is) — lumaBytes, resizeBoxBytes, histogramBytes
+ * and lookupBytes in one pass through the kernels' memory, so only the result leaves it (into
+ * `into` when that holds exactly the result's bytes).
+ */
+export function lumaShrinkMapBytes(
+  rgba: Uint8Array | Uint8ClampedArray,
+  sw: number,
+  sh: number,
+  shrink: BoxShrink | null,
+  lutFor: (histogram: Uint32Array) => Uint8Array | null,
+  into?: Uint8Array,
+): Uint8Array {
+  const n = sw * sh;
+  const { w, h } = shrink ?? { w: sw, h: sh };
+  const taps = shrink
+    ? [shrink.cols.start, shrink.cols.index, shrink.cols.weight].concat([
+        shrink.rows.start,
+        shrink.rows.index,
+        shrink.rows.weight,
+      ])
+    : [];
+  const { k, at } = arena([
+    4 * n,
+    n,
+    w * h,
+    ...taps.map((t) => t.byteLength),
+    shrink ? 4 * sh * w : 0,
+    shrink ? 8 * w : 0,
+    1024,
+    256,
+  ]);
+  const bytes = u8(k);
+  bytes.set(rgba.subarray(0, 4 * n), at[0]);
+  k.luma(at[0]!, n, 4, at[1]!);
+  let image = at[1]!;
+  if (shrink) {
+    taps.forEach((t, i) =>
+      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), at[i + 3]),
+    );
+    k.resizeBox(at[1]!, sw, sh, at[2]!, w, h, ...at.slice(3, 11));
+    image = at[2]!;
+  }
+  const histogramAt = at[at.length - 2]!;
+  k.histogram(image, w * h, histogramAt);
+  const lut = lutFor(new Uint32Array(k.memory.buffer, histogramAt, 256));
+  if (lut) {
+    bytes.set(lut, at[at.length - 1]);
+    k.applyLut(image, w * h, at[at.length - 1]!, image);
+  }
+  const result = bytes.subarray(image, image + w * h);
+  if (into?.length !== w * h) return result.slice();
+  into.set(result);
+  return into;
 }
 
 /** Grey-level histogram of bytes. */

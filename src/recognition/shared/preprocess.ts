@@ -1,5 +1,5 @@
 // Frame preprocessing shared by compile and match: colour → luma, resizing to the working scale.
-import { lumaBytes, resizeBoxBytes, type BoxTaps } from './pixel-kernels.js';
+import { lumaBytes, resizeBoxBytes, type BoxShrink, type BoxTaps } from './pixel-kernels.js';
 
 export interface GrayImage {
   width: number;
@@ -42,6 +42,11 @@ function boxTaps(n: number, m: number): BoxTaps {
   return { start, index: Int32Array.from(index), weight: Float32Array.from(weight) };
 }
 
+/** The taps of a box shrink from sw × sh to w × h (each no larger than its source side). */
+export function shrinkTaps(sw: number, sh: number, w: number, h: number): BoxShrink {
+  return { w, h, cols: boxTaps(sw, w), rows: boxTaps(sh, h) };
+}
+
 /**
  * Resize by box averaging when shrinking (no aliasing) and bilinear interpolation when enlarging.
  * Deterministic integer output.
@@ -51,8 +56,7 @@ export function resizeGray(src: GrayImage, width: number, height: number): GrayI
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
     // Separable: columns into a float buffer, then whole rows accumulated (WebAssembly kernel).
-    const cols = boxTaps(src.width, width);
-    const rows = boxTaps(src.height, height);
+    const { cols, rows } = shrinkTaps(src.width, src.height, width, height);
     const data = resizeBoxBytes(src.data, src.width, src.height, width, height, cols, rows);
     return { width, height, data };
   }

@@ -82,7 +82,7 @@ describe('recognition engine (Node)', () => {
     ];
     const alone = [];
     for (const frame of frames) alone.push(await matcher.match(frame));
-    // Passes interleave at every network call, each with its own pyramid from the spares.
+    // Passes interleave at every network call, each match in its own workspace (frame-workspace.ts).
     const together = await Promise.all([...frames, ...frames].map((f) => matcher.match(f)));
     expect(together).toEqual([...alone, ...alone]);
     expect(alone.map((r) => r.pattern)).toEqual(['snowman-village', null, 'santa-workshop']);
