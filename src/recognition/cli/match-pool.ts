@@ -15,10 +15,19 @@ type Job = PoolRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : ne
 
 /** Below this many queries' worth of work per worker, one more costs more than it saves. */
 const JOBS_PER_WORKER = 50;
+/** Most workers STAMP_RALLY_WORKERS may ask for (each is a process with its own engine). */
+const MAX_WORKERS = 64;
 
 export function defaultWorkers(work: number): number {
-  const wanted = Number(process.env.STAMP_RALLY_WORKERS);
-  if (wanted > 0) return Math.floor(wanted);
+  const setting = process.env.STAMP_RALLY_WORKERS;
+  if (setting) {
+    const wanted = Number(setting);
+    if (!Number.isInteger(wanted) || wanted < 1 || wanted > MAX_WORKERS)
+      throw new Error(
+        `STAMP_RALLY_WORKERS must be a whole number from 1 to ${MAX_WORKERS}, not "${setting}"`,
+      );
+    return wanted;
+  }
   return Math.max(1, Math.min(availableParallelism(), Math.ceil(work / JOBS_PER_WORKER)));
 }
 

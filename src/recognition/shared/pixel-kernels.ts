@@ -80,39 +80,52 @@ export interface BoxTaps {
   weight: Float32Array;
 }
 
-/** Separable box shrink of grey bytes with precomputed taps per axis. */
-export function resizeBoxBytes(
-  data: Uint8Array,
-  sw: number,
-  sh: number,
-  w: number,
-  h: number,
-  cols: BoxTaps,
-  rows: BoxTaps,
-): Uint8Array {
-  const taps = [cols.start, cols.index, cols.weight, rows.start, rows.index, rows.weight];
-  const { k, at } = arena([
-    data.length,
-    w * h,
-    ...taps.map((t) => t.byteLength),
-    4 * sh * w,
-    8 * w,
-  ]);
-  const bytes = u8(k);
-  bytes.set(data, at[0]);
-  taps.forEach((t, i) =>
-    bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), at[i + 2]),
-  );
-  k.resizeBox(at[0]!, sw, sh, at[1]!, w, h, ...at.slice(2));
-  return bytes.slice(at[1], at[1]! + w * h);
-}
-
 /** A box shrink to `w` × `h` with its taps per axis. */
 export interface BoxShrink {
   w: number;
   h: number;
   cols: BoxTaps;
   rows: BoxTaps;
+}
+
+/** The scratch blocks `runShrink` takes: six tap arrays, the column pass, the row accumulator. */
+function shrinkBlocks(shrink: BoxShrink, sh: number): number[] {
+  return [...tapArrays(shrink).map((t) => t.byteLength), 4 * sh * shrink.w, 8 * shrink.w];
+}
+
+function tapArrays({ cols, rows }: BoxShrink) {
+  return [cols.start, cols.index, cols.weight, rows.start, rows.index, rows.weight];
+}
+
+/** The kernel's box shrink of the sw × sh bytes at `src` into `dst`, in blocks at `at`. */
+function runShrink(
+  k: KernelExports,
+  src: number,
+  sw: number,
+  sh: number,
+  dst: number,
+  shrink: BoxShrink,
+  at: number[],
+) {
+  const bytes = u8(k);
+  tapArrays(shrink).forEach((t, i) =>
+    bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), at[i]),
+  );
+  k.resizeBox(src, sw, sh, dst, shrink.w, shrink.h, ...at.slice(0, 8));
+}
+
+/** Separable box shrink of grey bytes with precomputed taps per axis. */
+export function resizeBoxBytes(
+  data: Uint8Array,
+  sw: number,
+  sh: number,
+  shrink: BoxShrink,
+): Uint8Array {
+  const { w, h } = shrink;
+  const { k, at } = arena([data.length, w * h, ...shrinkBlocks(shrink, sh)]);
+  u8(k).set(data, at[0]);
+  runShrink(k, at[0]!, sw, sh, at[1]!, shrink, at.slice(2));
+  return u8(k).slice(at[1], at[1]! + w * h);
 }
 
 /**
@@ -131,40 +144,31 @@ export function lumaShrinkMapBytes(
 ): Uint8Array {
   const n = sw * sh;
   const { w, h } = shrink ?? { w: sw, h: sh };
-  const taps = shrink
-    ? [shrink.cols.start, shrink.cols.index, shrink.cols.weight].concat([
-        shrink.rows.start,
-        shrink.rows.index,
-        shrink.rows.weight,
-      ])
-    : [];
   const { k, at } = arena([
+    1024,
+    256,
     4 * n,
     n,
     w * h,
-    ...taps.map((t) => t.byteLength),
-    shrink ? 4 * sh * w : 0,
-    shrink ? 8 * w : 0,
-    1024,
-    256,
+    ...(shrink ? shrinkBlocks(shrink, sh) : []),
   ]);
+  const [histogramAt, lutAt, rgbaAt, lumaAt, shrunkAt] = at as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const bytes = u8(k);
-  bytes.set(rgba.subarray(0, 4 * n), at[0]);
-  k.luma(at[0]!, n, 4, at[1]!);
-  let image = at[1]!;
-  if (shrink) {
-    taps.forEach((t, i) =>
-      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), at[i + 3]),
-    );
-    k.resizeBox(at[1]!, sw, sh, at[2]!, w, h, ...at.slice(3, 11));
-    image = at[2]!;
-  }
-  const histogramAt = at[at.length - 2]!;
+  bytes.set(rgba.subarray(0, 4 * n), rgbaAt);
+  k.luma(rgbaAt, n, 4, lumaAt);
+  const image = shrink ? shrunkAt : lumaAt;
+  if (shrink) runShrink(k, lumaAt, sw, sh, shrunkAt, shrink, at.slice(5));
   k.histogram(image, w * h, histogramAt);
   const lut = lutFor(new Uint32Array(k.memory.buffer, histogramAt, 256));
   if (lut) {
-    bytes.set(lut, at[at.length - 1]);
-    k.applyLut(image, w * h, at[at.length - 1]!, image);
+    bytes.set(lut, lutAt);
+    k.applyLut(image, w * h, lutAt, image);
   }
   const result = bytes.subarray(image, image + w * h);
   if (into?.length !== w * h) return result.slice();

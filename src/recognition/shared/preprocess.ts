@@ -42,9 +42,15 @@ function boxTaps(n: number, m: number): BoxTaps {
   return { start, index: Int32Array.from(index), weight: Float32Array.from(weight) };
 }
 
+/** The last shrink's taps: a camera's frames all share one size, so each frame reuses them. */
+let lastShrink: { key: string; shrink: BoxShrink } | null = null;
+
 /** The taps of a box shrink from sw × sh to w × h (each no larger than its source side). */
 export function shrinkTaps(sw: number, sh: number, w: number, h: number): BoxShrink {
-  return { w, h, cols: boxTaps(sw, w), rows: boxTaps(sh, h) };
+  const key = `${sw} ${sh} ${w} ${h}`;
+  if (lastShrink?.key !== key)
+    lastShrink = { key, shrink: { w, h, cols: boxTaps(sw, w), rows: boxTaps(sh, h) } };
+  return lastShrink.shrink;
 }
 
 /**
@@ -56,8 +62,8 @@ export function resizeGray(src: GrayImage, width: number, height: number): GrayI
   const sy = src.height / height;
   if (sx >= 1 && sy >= 1) {
     // Separable: columns into a float buffer, then whole rows accumulated (WebAssembly kernel).
-    const { cols, rows } = shrinkTaps(src.width, src.height, width, height);
-    const data = resizeBoxBytes(src.data, src.width, src.height, width, height, cols, rows);
+    const shrink = shrinkTaps(src.width, src.height, width, height);
+    const data = resizeBoxBytes(src.data, src.width, src.height, shrink);
     return { width, height, data };
   }
   const out = new Uint8Array(width * height);

@@ -131,6 +131,19 @@ describe('stamp-rally CLI', () => {
     expect(three.stderr).toMatch(/cannot read image .*q3\.jpg/);
   }, 120_000);
 
+  it('refuses a worker count it cannot run, with a clear message', async () => {
+    for (const workers of ['0', '0.5', 'many', '1000']) {
+      const r = await cli(['match', '--patterns', patterns, '--json', queries], {
+        STAMP_RALLY_WORKERS: workers,
+      });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(
+        `STAMP_RALLY_WORKERS must be a whole number from 1 to 64, not "${workers}"`,
+      );
+    }
+  }, 120_000);
+
   it('loads the compiled set a previous run cached, and compiles again when it is damaged', async () => {
     const cache = join(dir, 'set-cache');
     const env = { STAMP_RALLY_CACHE: cache };
