@@ -52,7 +52,12 @@ class FoldedTinyNet(nn.Module):
 
 
 def load_onnx(net, path):
+    """Weights of a trimmed descriptor: as trim_descriptor_input.py writes it (batch norm after the
+    head) or as finetune_engine_pairs.py exports it (batch norms folded: net.c1 … net.head)."""
     w = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in onnx.load(path).graph.initializer}
+    if 'net.head.weight' in w:
+        net.load_state_dict({k[len('net.'):]: v for k, v in w.items()})
+        return
     convs = sorted(k for k in w if k.startswith('onnx::Conv_'))
     convs.sort(key=lambda k: int(k.split('_')[-1]))
     for layer, (wk, bk) in zip([net.c1, net.c2, net.c3], zip(convs[0::2], convs[1::2])):

@@ -198,7 +198,7 @@ def binary_top1(da, db):
     """Share of patches whose sign-binarised descriptor's Hamming nearest neighbour is its pair."""
     ba, bb = (da > 0).float(), (db > 0).float()
     ham = (ba[:, None, :] != bb[None, :, :]).sum(-1)
-    return (ham.argmin(1) == torch.arange(len(da))).float().mean().item()
+    return (ham.argmin(1) == torch.arange(len(da), device=da.device)).float().mean().item()
 
 
 def hardnet_with_signs(ya, yb, binary_weight):

@@ -41,14 +41,15 @@ sharp.concurrency(1);
 // so every other query is the same photo as in v2 and figures stay comparable.
 const SEED = 'stamp-rally-bench-v2';
 
-interface Backgrounds {
+export interface Backgrounds {
   images: RgbImage[];
   clutter: string[];
   /** Scenes only used around organiser reference photos, so no query shares a background with a reference. */
   refImages: RgbImage[];
 }
 
-async function background(rng: Rng, bg: Backgrounds): Promise<RgbImage> {
+/** A scene crop with 0–4 clip-art objects as clutter, as the bench shoots it. */
+export async function background(rng: Rng, bg: Backgrounds): Promise<RgbImage> {
   const crop = await randomCrop(rng.pick(bg.images), rng, FRAME_W, FRAME_H, 0.3);
   const n = rng.next() < 0.75 && bg.clutter.length > 0 ? 1 + rng.int(4) : 0;
   if (n === 0) return crop;
@@ -69,7 +70,8 @@ async function background(rng: Rng, bg: Backgrounds): Promise<RgbImage> {
   return { width: FRAME_W, height: FRAME_H, data };
 }
 
-async function scaledFor(art: RgbImage, quadArea: number): Promise<RgbImage> {
+/** The artwork shrunk toward its on-screen size before warping (less aliasing), as the bench shoots it. */
+export async function scaledFor(art: RgbImage, quadArea: number): Promise<RgbImage> {
   const s = Math.min(1, 1.4 * Math.sqrt(quadArea / (art.width * art.height)));
   if (s >= 0.98) return art;
   const w = Math.max(4, Math.round(art.width * s));
@@ -134,11 +136,24 @@ function queryKind(rng: Rng): QueryKind {
   ]!;
 }
 
-async function loadPools(): Promise<{ pools: Pools; bg: Backgrounds }> {
+/**
+ * The source files behind every pool, split as the generator splits them (nothing decoded).
+ * `spareCharacters` are the characters no venue draws from: training data that never appears in a
+ * benchmark image (models/training/sim_pairs.ts).
+ */
+export function benchPoolFiles(): {
+  characters: string[];
+  spareCharacters: string[];
+  artClips: string[];
+  clutter: string[];
+  artPhotoFiles: string[];
+  refBgFiles: string[];
+  bgPhotoFiles: string[];
+} {
   const rng = createRng(hashSeed(`${SEED}:pools`));
   const clip = listClipart();
   const isCharacter = (p: string): boolean => /\/(animals|people)\//.test(p);
-  const [characters = []] = splitPools(clip.filter(isCharacter), rng, [40]);
+  const [characters = [], spareCharacters = []] = splitPools(clip.filter(isCharacter), rng, [40]);
   const [artClips = [], clutter = []] = splitPools(
     clip.filter((p) => !isCharacter(p)),
     rng,
@@ -149,6 +164,20 @@ async function loadPools(): Promise<{ pools: Pools; bg: Backgrounds }> {
     rng,
     [28, 5],
   );
+  return {
+    characters,
+    spareCharacters,
+    artClips,
+    clutter,
+    artPhotoFiles,
+    refBgFiles,
+    bgPhotoFiles,
+  };
+}
+
+async function loadPools(): Promise<{ pools: Pools; bg: Backgrounds }> {
+  const { characters, artClips, clutter, artPhotoFiles, refBgFiles, bgPhotoFiles } =
+    benchPoolFiles();
   const load = (files: string[], side: number): Promise<RgbImage[]> =>
     Promise.all(files.map((f) => loadRgb(f, side)));
   return {
