@@ -8,14 +8,12 @@
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { workingImage } from '../../src/recognition/engine/frame.js';
-import { grayToRgba, homographyToCorners, warpGray } from '../../src/recognition/engine/warp.js';
+import { grayToRgba, warpGray } from '../../src/recognition/engine/warp.js';
 import { MATCH_PARAMS } from '../../src/recognition/engine/params.js';
-import { invert } from '../../src/recognition/shared/homography.js';
 import type { GrayImage } from '../../src/recognition/shared/preprocess.js';
 import { createRng, type Rng } from '../../src/recognition/shared/rng.js';
-import { placeQuad } from '../../test/bench/recognition/dataset/photo-sim.js';
 import { listGraphics, listPhotos } from '../../test/bench/recognition/dataset/sources.js';
-import { frameSide, pairKeypoints, PairStore, referenceSide } from './pair-cutting.js';
+import { frameSide, pairKeypoints, PairStore, placePrint, referenceSide } from './pair-cutting.js';
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +70,6 @@ async function grayCrop(r: Rng, w: number, h: number): Promise<GrayImage> {
 
 const store = new PairStore(target);
 let images = 0;
-const t0 = Date.now();
 while (!store.full) {
   images++;
   const aspect = rng.range(0.7, 1.4);
@@ -88,17 +85,10 @@ while (!store.full) {
   // Reference side, as the compiler does it.
   const ref = referenceSide(print);
   // Frame side: the print in a 640×480 phone photo.
-  const coverage = Math.exp(rng.range(Math.log(0.15), Math.log(hard ? 0.5 : 0.95)));
-  const placed = placeQuad(rng, print.width, print.height, {
-    coverage,
-    maxTiltDeg: 55,
-    partialProb: 0.15,
-  });
-  const h = homographyToCorners(print.width, print.height, placed.quad);
-  const hi = h && invert(h);
-  if (!h || !hi) continue;
+  const placed = placePrint(rng, print, print, hard ? 0.5 : 0.95);
+  if (!placed) continue;
   const scene = await grayCrop(rng, 640, 480);
-  const shot = warpGray(print, h, 640, 480, scene);
+  const shot = warpGray(print, placed.toFrame, 640, 480, scene);
   if (!shot) continue;
   const gain = rng.range(0.45, 1.3);
   const offset = rng.range(-25, 25);
@@ -121,13 +111,13 @@ while (!store.full) {
   const working = workingImage(grayToRgba(frameGray), MATCH_PARAMS.frameMaxSide);
   // The hard tail: half the faint prints through the second pass's boost.
   const frame = frameSide(working.image, hard && faint && rng.next() < 0.5);
-  store.add(rng, ref, frame, pairKeypoints(ref, frame, working.scale, hi), Number(values.perImage));
-  if (images % 100 === 0)
-    process.stderr.write(
-      `${images} images, ${store.count} pairs, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
-    );
+  store.add(
+    rng,
+    ref,
+    frame,
+    pairKeypoints(ref, frame, working.scale, placed.toReference),
+    Number(values.perImage),
+  );
+  store.report(images);
 }
-store.write(values.out!);
-console.log(
-  `${store.count} pairs from ${images} images in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${values.out}-{a,b}.u8`,
-);
+store.write(values.out!, images);

@@ -12,7 +12,13 @@ import {
 } from '../../src/recognition/engine/frame.js';
 import { COMPILE_PARAMS, MATCH_PARAMS } from '../../src/recognition/engine/params.js';
 import { detectKeypoints } from '../../src/recognition/features/fast-keypoints.js';
-import { applyHomography, type Mat3 } from '../../src/recognition/shared/homography.js';
+import { homographyToCorners } from '../../src/recognition/engine/warp.js';
+import {
+  applyHomography,
+  invert,
+  type Mat3,
+  type Point,
+} from '../../src/recognition/shared/homography.js';
 import {
   buildPyramid,
   samplePatches,
@@ -22,6 +28,7 @@ import {
 } from '../../src/recognition/shared/patches.js';
 import type { GrayImage } from '../../src/recognition/shared/preprocess.js';
 import type { Rng } from '../../src/recognition/shared/rng.js';
+import { placeQuad } from '../../test/bench/recognition/dataset/photo-sim.js';
 
 export interface Side {
   width: number;
@@ -90,6 +97,33 @@ export function pairKeypoints(
   return pairs;
 }
 
+interface Size {
+  width: number;
+  height: number;
+}
+
+/**
+ * A bench-like placement of the print in a 640×480 frame (coverage 15 % to `maxCoverage`, log
+ * uniform; tilt ≤ 55°; partly out of frame 15 % of the time), with the homography from the
+ * reference (the print at `ref`'s size) to the frame and back; null when degenerate.
+ */
+export function placePrint(
+  rng: Rng,
+  print: Size,
+  ref: Size,
+  maxCoverage = 0.95,
+): { coverage: number; quad: Point[]; toFrame: Mat3; toReference: Mat3 } | null {
+  const coverage = Math.exp(rng.range(Math.log(0.15), Math.log(maxCoverage)));
+  const { quad } = placeQuad(rng, print.width, print.height, {
+    coverage,
+    maxTiltDeg: 55,
+    partialProb: 0.15,
+  });
+  const toFrame = homographyToCorners(ref.width, ref.height, quad);
+  const toReference = toFrame && invert(toFrame);
+  return toFrame && toReference ? { coverage, quad, toFrame, toReference } : null;
+}
+
 const P = SAMPLE_GRID * SAMPLE_GRID;
 
 function toBytes(grid: Float32Array, out: Uint8Array, at: number): void {
@@ -101,6 +135,7 @@ export class PairStore {
   readonly a: Uint8Array;
   readonly b: Uint8Array;
   count = 0;
+  private readonly started = Date.now();
 
   constructor(readonly target: number) {
     this.a = new Uint8Array(target * P);
@@ -135,8 +170,22 @@ export class PairStore {
     return take.length;
   }
 
-  write(out: string): void {
+  private seconds(): string {
+    return ((Date.now() - this.started) / 1000).toFixed(0);
+  }
+
+  /** Progress on stderr every 100 images. */
+  report(images: number): void {
+    if (images % 100 === 0)
+      process.stderr.write(`${images} images, ${this.count} pairs, ${this.seconds()} s\n`);
+  }
+
+  /** Writes the pairs collected and says how they were made. */
+  write(out: string, images: number): void {
     writeFileSync(`${out}-a.u8`, this.a.subarray(0, this.count * P));
     writeFileSync(`${out}-b.u8`, this.b.subarray(0, this.count * P));
+    console.log(
+      `${this.count} pairs from ${images} images in ${this.seconds()} s → ${out}-{a,b}.u8`,
+    );
   }
 }

@@ -9,8 +9,6 @@ import { parseArgs } from 'node:util';
 import sharp, { type OverlayOptions } from 'sharp';
 import { scaledGray, workingImage } from '../../src/recognition/engine/frame.js';
 import { MATCH_PARAMS } from '../../src/recognition/engine/params.js';
-import { homographyToCorners } from '../../src/recognition/engine/warp.js';
-import { invert } from '../../src/recognition/shared/homography.js';
 import { createRng, type Rng } from '../../src/recognition/shared/rng.js';
 import {
   background,
@@ -24,7 +22,6 @@ import {
   FRAME_H,
   FRAME_W,
   occlude,
-  placeQuad,
   samplePhotometrics,
   warpInto,
 } from '../../test/bench/recognition/dataset/photo-sim.js';
@@ -43,7 +40,7 @@ import {
   randomCrop,
   type RgbImage,
 } from '../../test/bench/recognition/dataset/sources.js';
-import { frameSide, pairKeypoints, PairStore, referenceSide } from './pair-cutting.js';
+import { frameSide, pairKeypoints, PairStore, placePrint, referenceSide } from './pair-cutting.js';
 
 sharp.concurrency(1);
 const { values } = parseArgs({
@@ -133,22 +130,14 @@ function rgba(img: RgbImage): { width: number; height: number; data: Uint8Array 
 
 const store = new PairStore(Number(values.pairs));
 let images = 0;
-const t0 = Date.now();
 while (!store.full) {
   images++;
   const art = await artwork(rng);
   const ref = referenceSide(scaledGray(rgba(art), 480).image);
-  const coverage = Math.exp(rng.range(Math.log(0.15), Math.log(0.95)));
-  const placed = placeQuad(rng, art.width, art.height, {
-    coverage,
-    maxTiltDeg: 55,
-    partialProb: 0.15,
-  });
-  const h = homographyToCorners(ref.width, ref.height, placed.quad);
-  const toReference = h && invert(h);
-  if (!toReference) continue;
+  const placed = placePrint(rng, art, ref);
+  if (!placed) continue;
   const canvas = canvasFrom(await background(rng, scenes));
-  warpInto(canvas, await scaledFor(art, coverage * FRAME_W * FRAME_H), placed.quad);
+  warpInto(canvas, await scaledFor(art, placed.coverage * FRAME_W * FRAME_H), placed.quad);
   if (rng.next() < 0.25) {
     const tex = await randomCrop(rng.pick(scenes.images), rng, 160, 160, 0.2);
     occlude(rng, canvas, tex, placed.quad, rng.range(0.1, 0.3));
@@ -161,14 +150,8 @@ while (!store.full) {
   const frame = { width: info.width, height: info.height, data: new Uint8Array(data) };
   const working = workingImage(frame, MATCH_PARAMS.frameMaxSide);
   const side = frameSide(working.image, rng.next() < 0.33);
-  const pairs = pairKeypoints(ref, side, working.scale, toReference);
+  const pairs = pairKeypoints(ref, side, working.scale, placed.toReference);
   store.add(rng, ref, side, pairs, Number(values.perImage));
-  if (images % 100 === 0)
-    process.stderr.write(
-      `${images} images, ${store.count} pairs, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
-    );
+  store.report(images);
 }
-store.write(values.out!);
-console.log(
-  `${store.count} pairs from ${images} images in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${values.out}-{a,b}.u8`,
-);
+store.write(values.out!, images);
