@@ -70,10 +70,8 @@ export const MATCH_PARAMS: MatchParams = {
   frameLocalContrast: null,
   // 80 (from 64): +6 points; 96 lets too many outliers in (−6).
   maxDistance: 80,
-  // 1.0 (from 0.9): +7 points; > 1 (near-ties vote for both patterns) loses 1–5 points. 0.95 since
-  // the descriptor was fine-tuned on simulated photos (sixteenth session): it matches more, look-alike
-  // posters too; at 1.0 it held 5 / 483 held-out false accepts, at 0.95 2 (as before), README.
-  ratio: 0.95,
+  // 1.0 (from 0.9): +7 points; > 1 (near-ties vote for both patterns) loses 1–5 points.
+  ratio: 1,
   ransacThreshold: 4,
   ransacIterations: 400,
   ransacOrdered: true,
