@@ -68,7 +68,7 @@ async function grayCrop(r: Rng, w: number, h: number): Promise<GrayImage> {
   };
 }
 
-const store = new PairStore(target);
+const store = new PairStore(target, Number(values.perImage));
 let images = 0;
 while (!store.full) {
   images++;
@@ -111,13 +111,7 @@ while (!store.full) {
   const working = workingImage(grayToRgba(frameGray), MATCH_PARAMS.frameMaxSide);
   // The hard tail: half the faint prints through the second pass's boost.
   const frame = frameSide(working.image, hard && faint && rng.next() < 0.5);
-  store.add(
-    rng,
-    ref,
-    frame,
-    pairKeypoints(ref, frame, working.scale, placed.toReference),
-    Number(values.perImage),
-  );
+  store.add(rng, ref, frame, pairKeypoints(ref, frame, working.scale, placed.toReference));
   store.report(images);
 }
 store.write(values.out!, images);

@@ -5,11 +5,12 @@
 // the engine's own orientation, scale and sampling noise.
 import { writeFileSync } from 'node:fs';
 import {
-  boostLocalContrast,
   faintKeypoints,
   greyRange,
   normalizeContrast,
+  type BoostedImage,
 } from '../../src/recognition/engine/frame.js';
+import { FrameWorkspace } from '../../src/recognition/engine/frame-workspace.js';
 import { COMPILE_PARAMS, MATCH_PARAMS } from '../../src/recognition/engine/params.js';
 import { detectKeypoints } from '../../src/recognition/features/fast-keypoints.js';
 import { homographyToCorners } from '../../src/recognition/engine/warp.js';
@@ -50,14 +51,13 @@ export function referenceSide(print: GrayImage): Side {
 
 /** A working image as the matcher's first pass sees it, or (boosted) as its second pass does. */
 export function frameSide(working: GrayImage, boosted: boolean): Side {
-  const lc = MATCH_PARAMS.secondPass?.frameLocalContrast;
-  const boost =
-    boosted && lc
-      ? boostLocalContrast(working, lc.block, lc.target, lc.maxGain, lc.minPeakGain)
-      : null;
+  const second = { ...MATCH_PARAMS, ...MATCH_PARAMS.secondPass };
+  // The matcher's own boost; null (the second pass skipped there) leaves the first pass's image.
+  const boost = boosted ? (new FrameWorkspace().passImage(working, second) as BoostedImage) : null;
   const image = boost ?? working;
+  const minGain = second.frameLocalContrast?.keypointMinGain ?? 0;
   const keypoints = boost
-    ? faintKeypoints(boost, MATCH_PARAMS.frameDetector, lc!.keypointMinGain ?? 0)
+    ? faintKeypoints(boost, second.frameDetector, minGain)
     : detectKeypoints(image, MATCH_PARAMS.frameDetector);
   return { width: image.width, height: image.height, keypoints, pyramid: buildPyramid(image) };
 }
@@ -137,7 +137,17 @@ export class PairStore {
   count = 0;
   private readonly started = Date.now();
 
-  constructor(readonly target: number) {
+  /** `target` pairs in all, at most `perImage` from one photo (whole numbers from 1). */
+  constructor(
+    readonly target: number,
+    private readonly perImage: number,
+  ) {
+    for (const [name, n] of [
+      ['--pairs', target],
+      ['--perImage', perImage],
+    ] as const) {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number from 1`);
+    }
     this.a = new Uint8Array(target * P);
     this.b = new Uint8Array(target * P);
   }
@@ -147,12 +157,12 @@ export class PairStore {
   }
 
   /** Up to `perImage` of the pairs, drawn at random, sampled from both sides; returns how many. */
-  add(rng: Rng, ref: Side, frame: Side, pairs: [number, number][], perImage: number): number {
+  add(rng: Rng, ref: Side, frame: Side, pairs: [number, number][]): number {
     for (let i = pairs.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [pairs[i], pairs[j]] = [pairs[j]!, pairs[i]!];
     }
-    const take = pairs.slice(0, Math.min(perImage, this.target - this.count));
+    const take = pairs.slice(0, Math.min(this.perImage, this.target - this.count));
     if (take.length === 0) return 0;
     const ga = samplePatches(
       ref.pyramid,

@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import sharp, { type OverlayOptions } from 'sharp';
 import { scaledGray, workingImage } from '../../src/recognition/engine/frame.js';
-import { MATCH_PARAMS } from '../../src/recognition/engine/params.js';
+import { COMPILE_PARAMS, MATCH_PARAMS } from '../../src/recognition/engine/params.js';
 import { createRng, type Rng } from '../../src/recognition/shared/rng.js';
 import {
   background,
@@ -128,12 +128,12 @@ function rgba(img: RgbImage): { width: number; height: number; data: Uint8Array 
   return { width: img.width, height: img.height, data };
 }
 
-const store = new PairStore(Number(values.pairs));
+const store = new PairStore(Number(values.pairs), Number(values.perImage));
 let images = 0;
 while (!store.full) {
   images++;
   const art = await artwork(rng);
-  const ref = referenceSide(scaledGray(rgba(art), 480).image);
+  const ref = referenceSide(scaledGray(rgba(art), COMPILE_PARAMS.referenceMaxSide).image);
   const placed = placePrint(rng, art, ref);
   if (!placed) continue;
   const canvas = canvasFrom(await background(rng, scenes));
@@ -151,7 +151,7 @@ while (!store.full) {
   const working = workingImage(frame, MATCH_PARAMS.frameMaxSide);
   const side = frameSide(working.image, rng.next() < 0.33);
   const pairs = pairKeypoints(ref, side, working.scale, placed.toReference);
-  store.add(rng, ref, side, pairs, Number(values.perImage));
+  store.add(rng, ref, side, pairs);
   store.report(images);
 }
 store.write(values.out!, images);

@@ -15,7 +15,7 @@ const images = await Promise.all(files.map((f) => decodeImageFile(join(dir, f)))
 const models = process.argv.slice(2);
 for (const model of models.length > 0 ? models : [undefined]) {
   const engine = await createNodeEngine(model);
-  for (const ratio of [MATCH_PARAMS.ratio, 0.95, 0.9]) {
+  for (const ratio of new Set([MATCH_PARAMS.ratio, 0.95, 0.9])) {
     let accepted = 0;
     let queries = 0;
     let most = 0;
