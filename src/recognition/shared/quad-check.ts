@@ -1,6 +1,6 @@
 // Sanity checks on where a homography puts the reference's outline: rejects geometrically
 // impossible "matches" (twisted, mirrored, degenerate or absurdly sized quads).
-import { applyHomography } from './homography.js';
+import { applyHomography, estimateHomography } from './homography.js';
 import type { Mat3, Point } from './homography.js';
 
 export interface QuadLimits {
@@ -12,6 +12,8 @@ export interface QuadLimits {
   maxOppositeSideRatio: number;
   /** Smallest interior angle in degrees. */
   minAngleDeg: number;
+  /** Smallest share of the reference that lies inside the frame (see visibleFraction). */
+  minVisibleFraction: number;
 }
 
 export const DEFAULT_QUAD_LIMITS: QuadLimits = {
@@ -19,6 +21,7 @@ export const DEFAULT_QUAD_LIMITS: QuadLimits = {
   maxAreaFraction: 4,
   maxOppositeSideRatio: 4,
   minAngleDeg: 25,
+  minVisibleFraction: 0,
 };
 
 export type QuadVerdict = { ok: true; area: number } | { ok: false; reason: string };
@@ -98,5 +101,62 @@ export function checkQuad(
     const deg = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
     if (deg < limits.minAngleDeg) return { ok: false, reason: 'sharp-angle' };
   }
+  if (
+    limits.minVisibleFraction > 0 &&
+    visibleFraction(quad, frameWidth, frameHeight) < limits.minVisibleFraction
+  )
+    return { ok: false, reason: 'mostly-out-of-frame' };
   return { ok: true, area };
+}
+
+/** Clips a convex polygon to the rectangle [0, width] × [0, height] (Sutherland–Hodgman). */
+export function clipToRect(polygon: readonly Point[], width: number, height: number): Point[] {
+  // Signed distance inside each side of the rectangle.
+  const sides: ((p: Point) => number)[] = [
+    (p) => p.x,
+    (p) => width - p.x,
+    (p) => p.y,
+    (p) => height - p.y,
+  ];
+  let out = [...polygon];
+  for (const inside of sides) {
+    const input = out;
+    out = [];
+    for (let i = 0; i < input.length; i++) {
+      const a = input[i]!;
+      const b = input[(i + 1) % input.length]!;
+      const da = inside(a);
+      const db = inside(b);
+      if (da >= 0) out.push(a);
+      if (da >= 0 !== db >= 0) {
+        const t = da / (da - db);
+        out.push({ x: a.x + t * (b.x - a.x), y: a.y + t * (b.y - a.y) });
+      }
+    }
+    if (out.length === 0) break;
+  }
+  return out;
+}
+
+/**
+ * Share of the reference (0–1) that lies inside the frame, for the reference's outline `quad` in
+ * frame pixels: the quad clipped to the frame and carried back onto the reference plane (a
+ * homography keeps straight lines, so the clipped polygon's corners are enough).
+ */
+export function visibleFraction(
+  quad: readonly Point[],
+  frameWidth: number,
+  frameHeight: number,
+): number {
+  const clipped = clipToRect(quad, frameWidth, frameHeight);
+  if (clipped.length < 3) return 0;
+  const unit = [
+    { x: 0, y: 0 },
+    { x: 1, y: 0 },
+    { x: 1, y: 1 },
+    { x: 0, y: 1 },
+  ];
+  const back = estimateHomography(quad, unit);
+  if (!back) return 0;
+  return Math.min(1, Math.abs(signedArea(clipped.map((p) => applyHomography(back, p)))));
 }

@@ -1,5 +1,6 @@
 // The engine end to end in Node with the shipped model: compile three demo posters, then recognise a
-// perspective view of one, and refuse a poster outside the set and a textureless frame.
+// perspective view of one, and refuse a poster outside the set, a textureless frame, a print too far
+// away and a look-alike that fits only as a poster mostly beyond the frame.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeArtifact } from '../../../src/recognition/engine/artifact.js';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
@@ -104,6 +105,33 @@ describe('recognition engine (Node)', () => {
     expect(result.pattern).toBeNull();
     expect(result.evidence.rejected).toBe('outline-too-small');
     expect(result.evidence.candidate).toBe('snowman-village');
+  });
+
+  it('refuses a look-alike that fits a booth only as a poster mostly beyond the frame', async () => {
+    // Two demo posters as the set; a third, not in it, whose title box (at the bottom) matches
+    // the title box of one at the top: the fit puts that poster's remaining three quarters below
+    // the frame.
+    const ids = ['hot-cocoa-cafe', 'jingle-bell-concert'];
+    const { set } = await engine.compile(
+      await Promise.all(ids.map(async (id) => ({ id, images: [await demoPoster(id)] }))),
+    );
+    const lookAlike = await demoPoster('gingerbread-bakery');
+    const anyShare = { ...MATCH_PARAMS, minVisibleFraction: 0 };
+    const control = await new Matcher(set, engine.net, anyShare).match(lookAlike);
+    expect(control.pattern).toBe('jingle-bell-concert');
+    const result = await new Matcher(set, engine.net).match(lookAlike);
+    expect(result.pattern).toBeNull();
+    expect(result.evidence.rejected).toBe('outline-mostly-out-of-frame');
+  }, 60_000);
+
+  it('still recognises a poster with a third of it beyond the edge of the frame', async () => {
+    const partial = cameraView(await demoPoster('snowman-village'), [
+      { x: -150, y: 20 },
+      { x: 250, y: 40 },
+      { x: 240, y: 470 },
+      { x: -160, y: 450 },
+    ]);
+    expect((await matcher.match(partial)).pattern).toBe('snowman-village');
   });
 
   it('refuses an artifact compiled with another model', () => {

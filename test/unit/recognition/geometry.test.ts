@@ -1,4 +1,5 @@
-// Unit tests for the shared geometry: homography estimation, RANSAC and quad sanity checks.
+// Unit tests for the shared geometry: homography estimation, RANSAC, quad sanity checks and the
+// share of an outline inside the frame.
 import { describe, expect, it } from 'vitest';
 import {
   applyHomography,
@@ -8,7 +9,14 @@ import {
 } from '../../../src/recognition/shared/homography.js';
 import type { Mat3, Point } from '../../../src/recognition/shared/homography.js';
 import { ransacHomography } from '../../../src/recognition/shared/ransac.js';
-import { checkQuad, isConvex, projectCorners } from '../../../src/recognition/shared/quad-check.js';
+import {
+  checkQuad,
+  clipToRect,
+  DEFAULT_QUAD_LIMITS,
+  isConvex,
+  projectCorners,
+  visibleFraction,
+} from '../../../src/recognition/shared/quad-check.js';
 import { createRng } from '../../../src/recognition/shared/rng.js';
 
 const H: Mat3 = [0.9, -0.2, 120, 0.15, 1.1, 40, 0.0004, -0.0003, 1];
@@ -107,5 +115,49 @@ describe('quad checks', () => {
       { x: 270, y: 100 },
     ];
     expect(checkQuad(quad, 640, 480).ok).toBe(false);
+  });
+});
+
+describe('visible share of an outline', () => {
+  const rect = (x0: number, y0: number, x1: number, y1: number): Point[] => [
+    { x: x0, y: y0 },
+    { x: x1, y: y0 },
+    { x: x1, y: y1 },
+    { x: x0, y: y1 },
+  ];
+
+  it('is 1 inside the frame, 0 outside, and the overlap for a level rectangle', () => {
+    expect(visibleFraction(rect(100, 100, 300, 400), 640, 480)).toBeCloseTo(1, 9);
+    expect(visibleFraction(rect(700, 100, 900, 400), 640, 480)).toBe(0);
+    // Half of it beyond the right edge, a quarter of the rest beyond the bottom.
+    expect(visibleFraction(rect(540, 80, 740, 480 + 400 / 3), 640, 480)).toBeCloseTo(0.375, 9);
+    expect(clipToRect(rect(-10, -10, 650, 490), 640, 480)).toHaveLength(4);
+  });
+
+  it('measures the share on the artwork, not in the frame, under perspective', () => {
+    // A tilted artwork whose outline crosses the top and right edges: count a fine grid of
+    // reference points that land inside the frame.
+    const h: Mat3 = [1.6, 0.3, 250, -0.2, 1.4, -150, 0.0012, 0.0009, 1];
+    const quad = projectCorners(h, 400, 300);
+    let inside = 0;
+    const n = 200;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const p = applyHomography(h, { x: ((i + 0.5) * 400) / n, y: ((j + 0.5) * 300) / n });
+        if (p.x >= 0 && p.x <= 640 && p.y >= 0 && p.y <= 480) inside++;
+      }
+    }
+    const share = inside / (n * n);
+    expect(share).toBeGreaterThan(0.2);
+    expect(share).toBeLessThan(0.8);
+    expect(visibleFraction(quad, 640, 480)).toBeCloseTo(share, 2);
+  });
+
+  it('refuses an outline mostly beyond the frame only when asked to', () => {
+    const quad = rect(400, 100, 1000, 400); // 60 % of it beyond the right edge
+    expect(checkQuad(quad, 640, 480).ok).toBe(true);
+    const limits = { ...DEFAULT_QUAD_LIMITS, minVisibleFraction: 0.5 };
+    expect(checkQuad(quad, 640, 480, limits)).toEqual({ ok: false, reason: 'mostly-out-of-frame' });
+    expect(checkQuad(rect(300, 100, 700, 400), 640, 480, limits).ok).toBe(true);
   });
 });
