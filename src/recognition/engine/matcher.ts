@@ -264,7 +264,7 @@ export class Matcher {
       const verdict = checkQuad(quad, image.width, image.height, {
         ...limits,
         minAreaFraction: Math.max(p.minAreaFraction, p.acceptAreaFraction),
-        minVisibleFraction: p.minVisibleFraction,
+        minVisibleFraction: fit.inlierCount >= p.outOfFrameMinInliers ? 0 : p.minVisibleFraction,
       });
       const previous = inliersByPattern.get(ref.pattern);
       if (previous && previous.inliers >= fit.inlierCount) continue;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../../../src/recognition/engine/matcher.js';
 import {
   DARK_LUMA,
+  looksTooClose,
   looksTooFar,
   ScanTracker,
   WEAK_MATCH_INLIERS,
@@ -70,5 +71,20 @@ describe('ScanTracker', () => {
       looksTooFar({ ...nothingSeen, evidence: evidence({ rejected: 'outline-too-small' }) }),
     ).toBe(true);
     expect(looksTooFar(nothingSeen)).toBe(false);
+  });
+
+  it('says "too close" when the poster matched but lies mostly beyond the frame', () => {
+    const cut: MatchResult = {
+      pattern: null,
+      score: 0.5,
+      evidence: evidence({ inliers: 40, candidate: 'a', rejected: 'outline-mostly-out-of-frame' }),
+    };
+    expect(looksTooClose(cut)).toBe(true);
+    expect(looksTooClose(weak(WEAK_MATCH_INLIERS))).toBe(false);
+    expect(looksTooFar(cut)).toBe(false);
+    const tracker = new ScanTracker(() => true);
+    expect(tracker.push(cut, BRIGHT).state).toBe('searching');
+    expect(tracker.push(cut, BRIGHT).state).toBe('too-close');
+    expect(tracker.push(cut, DARK_LUMA - 1).state).toBe('searching');
   });
 });

@@ -1,6 +1,6 @@
 // The engine end to end in Node with the shipped model: compile three demo posters, then recognise a
 // perspective view of one, and refuse a poster outside the set, a textureless frame, a print too far
-// away and a look-alike that fits only as a poster mostly beyond the frame.
+// away and a look-alike that fits only as a poster mostly beyond the frame (but not a close-up).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeArtifact } from '../../../src/recognition/engine/artifact.js';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
@@ -132,6 +132,23 @@ describe('recognition engine (Node)', () => {
       { x: -160, y: 450 },
     ]);
     expect((await matcher.match(partial)).pattern).toBe('snowman-village');
+  });
+
+  it('recognises a close-up with most of the poster beyond the frame on strong evidence', async () => {
+    // The bottom third of the snowman poster fills the frame: about 20 % of it inside.
+    const closeUp = cameraView(await demoPoster('snowman-village'), [
+      { x: -170, y: -900 },
+      { x: 805, y: -900 },
+      { x: 805, y: 400 },
+      { x: -170, y: 400 },
+    ]);
+    const result = await matcher.match(closeUp);
+    expect(result.pattern).toBe('snowman-village');
+    expect(result.evidence.inliers).toBeGreaterThanOrEqual(MATCH_PARAMS.outOfFrameMinInliers);
+    const strict = { ...MATCH_PARAMS, outOfFrameMinInliers: Infinity };
+    const refused = await new Matcher(decodeArtifact(artifact), engine.net, strict).match(closeUp);
+    expect(refused.pattern).toBeNull();
+    expect(refused.evidence.rejected).toBe('outline-mostly-out-of-frame');
   });
 
   it('refuses an artifact compiled with another model', () => {

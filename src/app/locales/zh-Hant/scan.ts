@@ -10,6 +10,7 @@ export const scanTemplates = {
   'scan.feedback.searching': '將相機對準攤位海報',
   'scan.feedback.too-dark': '太暗了：請找亮一點的地方，或避開自己的影子',
   'scan.feedback.too-far': '再靠近一點，讓海報填滿畫面',
+  'scan.feedback.too-close': '退後一點，讓整張海報都在畫面裡',
   'scan.feedback.holding': str`請保持穩定… ${0}`,
   'scan.feedback.confirmed': str`正在儲存「${0}」的印章…`,
   'scan.feedback.saving': '正在儲存你的印章…',

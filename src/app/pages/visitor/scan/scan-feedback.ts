@@ -1,7 +1,7 @@
 // What the scan view tells the visitor after each frame: searching, hold steady (a booth seen on
-// some but not yet enough consecutive frames), too dark, too far, or confirmed. Only FrameAgreement
-// confirms; the hints are advice shown while nothing is being held, and need two frames in a row so
-// they do not flicker.
+// some but not yet enough consecutive frames), too dark, too far, too close, or confirmed. Only
+// FrameAgreement confirms; the hints are advice shown while nothing is being held, and need two
+// frames in a row so they do not flicker.
 import { FrameAgreement } from '../../../../recognition/engine/confirm.js';
 import type { MatchResult } from '../../../../recognition/engine/matcher.js';
 import { MATCH_PARAMS } from '../../../../recognition/engine/params.js';
@@ -10,6 +10,7 @@ export type ScanFeedback =
   | { state: 'searching' }
   | { state: 'too-dark' }
   | { state: 'too-far' }
+  | { state: 'too-close' }
   | { state: 'holding'; boothId: string; agreeing: number; required: number }
   | { state: 'confirmed'; boothId: string; agreeing: number; score: number };
 
@@ -44,9 +45,26 @@ export function looksTooFar(result: FrameResult): boolean {
   );
 }
 
+/**
+ * Whether a poster matched well enough but lies mostly beyond the frame's edges (the engine's
+ * minVisibleFraction): the visitor is standing too close to fit it in.
+ */
+export function looksTooClose(result: FrameResult): boolean {
+  return result.evidence.rejected === 'outline-mostly-out-of-frame';
+}
+
+type Hint = 'too-dark' | 'too-far' | 'too-close';
+
+/** The advice a frame without a held booth deserves, darkness first. */
+function hintFor(result: FrameResult, luma: number): Hint | null {
+  if (luma < DARK_LUMA) return 'too-dark';
+  if (looksTooFar(result)) return 'too-far';
+  return looksTooClose(result) ? 'too-close' : null;
+}
+
 export class ScanTracker {
   private readonly agreement: FrameAgreement;
-  private hint: 'too-dark' | 'too-far' | null = null;
+  private hint: Hint | null = null;
   private hintStreak = 0;
 
   /** `isBooth` filters out patterns that are not a booth of this campaign (a stale set). */
@@ -78,7 +96,7 @@ export class ScanTracker {
         required: step.required,
       };
     }
-    const hint = luma < DARK_LUMA ? 'too-dark' : looksTooFar(result) ? 'too-far' : null;
+    const hint = hintFor(result, luma);
     this.hintStreak = hint !== null && hint === this.hint ? this.hintStreak + 1 : 1;
     this.hint = hint;
     if (hint && this.hintStreak >= HINT_FRAMES) return { state: hint };

@@ -24,6 +24,10 @@ export function feedbackText(feedback: ScanFeedback | null, boothName: string): 
       });
     case 'too-far':
       return msg('Move closer so the poster fills the frame', { id: 'scan.feedback.too-far' });
+    case 'too-close':
+      return msg('Step back so the whole poster fits in the frame', {
+        id: 'scan.feedback.too-close',
+      });
     case 'holding':
       return msg(str`Hold steady… ${boothName}`, { id: 'scan.feedback.holding' });
     case 'confirmed':
