@@ -9,6 +9,7 @@ import {
   ScanTracker,
   WEAK_MATCH_INLIERS,
 } from '../../../src/app/pages/visitor/scan/scan-feedback.js';
+import { feedbackText } from '../../../src/app/pages/visitor/scan/scan-panels.js';
 
 const evidence = (over: Partial<MatchResult['evidence']> = {}): MatchResult['evidence'] => ({
   inliers: 0,
@@ -86,5 +87,8 @@ describe('ScanTracker', () => {
     expect(tracker.push(cut, BRIGHT).state).toBe('searching');
     expect(tracker.push(cut, BRIGHT).state).toBe('too-close');
     expect(tracker.push(cut, DARK_LUMA - 1).state).toBe('searching');
+    expect(feedbackText({ state: 'too-close' }, '')).toBe(
+      'Step back so the whole poster fits in the frame',
+    );
   });
 });
