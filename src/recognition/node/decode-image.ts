@@ -1,5 +1,5 @@
-// Decodes an image file in Node into the RGBA pixels the engine takes, upright (EXIF), with a clear
-// error for anything unreadable.
+// Decodes an image file in Node into the RGBA pixels the engine takes, upright (EXIF) and at most
+// 1,280 px on the longest side, with a clear error for anything unreadable.
 import sharp from 'sharp';
 
 export interface RgbaImage {
@@ -10,6 +10,12 @@ export interface RgbaImage {
 
 /** Largest decoded image accepted (pixels): protects memory from decompression bombs. */
 const MAX_INPUT_PIXELS = 60_000_000;
+/**
+ * Images are decoded with their longest side at most this (the server stores references at the
+ * same size): the engine works at 480 px, and a JPEG shrunk while it is decoded costs a quarter
+ * of a full 12-megapixel decode.
+ */
+export const MAX_DECODED_SIDE = 1280;
 
 export class ImageReadError extends Error {
   constructor(
@@ -28,6 +34,7 @@ export async function decodeImageFile(file: string): Promise<RgbaImage> {
       limitInputPixels: MAX_INPUT_PIXELS,
     })
       .rotate()
+      .resize(MAX_DECODED_SIDE, MAX_DECODED_SIDE, { fit: 'inside', withoutEnlargement: true })
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -2,14 +2,14 @@
 // with a thumbnail. Corrupt or oversized input fails with a clear error and nothing is stored.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { oversize } from '../../recognition/node/decode-image.js';
+import { MAX_DECODED_SIDE, oversize } from '../../recognition/node/decode-image.js';
 import { HttpError } from '../http-error.js';
 
 /** Largest decoded image accepted (pixels); protects memory from decompression bombs. */
 export const MAX_INPUT_PIXELS = 40_000_000;
 export const MAX_INPUT_BYTES = 15 * 1024 * 1024;
-/** Stored references are scaled so the longest side is at most this. */
-export const REFERENCE_MAX_SIDE = 1280;
+/** Stored references are scaled so the longest side is at most this (as the CLI decodes them). */
+export const REFERENCE_MAX_SIDE = MAX_DECODED_SIDE;
 export const THUMB_MAX_SIDE = 320;
 
 export interface PreparedReferenceImage {
