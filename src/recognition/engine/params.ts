@@ -99,8 +99,8 @@ export const MATCH_PARAMS: MatchParams = {
   // on the bench, held-out or real photo pairs; 0.4 lost 2 held-out hits, 0.25 kept 29 look-alikes.
   // README, "Seventeenth session".
   minVisibleFraction: 0.3,
-  // Twice the accept floor: the look-alikes it refuses fit with 11–13 inliers, while a close-up of
-  // a set poster with 20–30 % of it in the frame gives 40–89 (engine.test.ts).
+  // Twice the accept floor: the look-alikes it refuses fit with 11–13 inliers, while close-ups of a
+  // set poster with 20–30 % of it in the frame give 26–37 (engine.test.ts has one).
   outOfFrameMinInliers: 22,
   // The strongest quarter, then half, of each level's keypoints first; an accept there by the
   // usual rule is final. RANSAC over all correspondences sometimes misses a model the strongest

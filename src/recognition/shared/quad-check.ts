@@ -1,5 +1,6 @@
 // Sanity checks on where a homography puts the reference's outline: rejects geometrically
-// impossible "matches" (twisted, mirrored, degenerate or absurdly sized quads).
+// impossible "matches" (twisted, mirrored, degenerate or absurdly sized quads) and, when asked,
+// outlines that leave most of the reference beyond the frame.
 import { applyHomography, estimateHomography } from './homography.js';
 import type { Mat3, Point } from './homography.js';
 
