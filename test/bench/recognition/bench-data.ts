@@ -40,6 +40,8 @@ export interface Manifest {
 export interface Venue {
   name: string;
   dir: string;
+  /** Where the query files are (absent: `<dir>/queries`). */
+  queryDir?: string;
   patterns: PatternFiles[];
   queries: QueryLabel[];
 }

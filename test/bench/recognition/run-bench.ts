@@ -8,9 +8,10 @@
 //   RECOGNITION_BENCH_SCALE=3 npx tsx test/bench/recognition/run-bench.ts   # ~2,300 queries
 //
 // Needs the Debian image packages listed in dataset/sources.ts (SOURCE_PACKAGES) for generation.
-// Then the same engines on real photo pairs (dataset/real-pairs.ts; Debian's opencv-doc), reported
-// apart (--no-real skips them). Results are also written to .cache/recognition-bench/results/
-// <engine>.json and <engine>-real.json.
+// Then the same engines on real photo pairs (dataset/real-pairs.ts; Debian's opencv-doc) and on
+// the demo posters as look-alikes of one another (dataset/demo-lookalikes.ts), each reported apart
+// (--no-real, --no-lookalikes skip them). Results are also written to .cache/recognition-bench/
+// results/<engine>.json, <engine>-real.json and <engine>-lookalikes.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +21,7 @@ import { decodePatterns, readDataset, type Venue } from './bench-data.js';
 import type { BenchEngine, PatternImages } from './engine.js';
 import { OrbBaseline } from './engines/orb-baseline.js';
 import { ensureRealPairs, REAL_PAIRS_VENUE } from './dataset/real-pairs.js';
+import { DEMO_LOOKALIKES_VENUE, demoLookalikeVenues } from './dataset/demo-lookalikes.js';
 import { ensureDataset } from './generate-dataset.js';
 import { printReport } from './report.js';
 import type { Outcome } from './report.js';
@@ -56,7 +58,9 @@ async function runVenues(
     compileMs += performance.now() - t0;
     refCount += patterns.reduce((s, p) => s + p.images.length, 0);
     for (const q of venue.queries.slice(0, limit)) {
-      const frame = await decodeImageFile(join(venue.dir, 'queries', q.file));
+      const frame = await decodeImageFile(
+        join(venue.queryDir ?? join(venue.dir, 'queries'), q.file),
+      );
       const t = performance.now();
       const r = await engine.match(frame);
       const ms = r.ms ?? performance.now() - t;
@@ -85,8 +89,10 @@ async function main(): Promise<void> {
       venue: { type: 'string' },
       limit: { type: 'string' },
       root: { type: 'string', default: '.cache/recognition-bench' },
-      // The real photo pairs (dataset/real-pairs.ts) are reported apart from the synthetic venues.
+      // The real photo pairs (dataset/real-pairs.ts) and the demo-poster look-alikes
+      // (dataset/demo-lookalikes.ts) are reported apart from the synthetic venues.
       'no-real': { type: 'boolean', default: false },
+      'no-lookalikes': { type: 'boolean', default: false },
     },
   });
   const wanted = (name: string): boolean => !values.venue || values.venue.split(',').includes(name);
@@ -97,6 +103,8 @@ async function main(): Promise<void> {
     values['no-real'] || !wanted(REAL_PAIRS_VENUE)
       ? []
       : await readDataset(ensureRealPairs(values.root));
+  const lookalikes =
+    values['no-lookalikes'] || !wanted(DEMO_LOOKALIKES_VENUE) ? [] : demoLookalikeVenues();
   const limit = values.limit ? Number(values.limit) : Infinity;
   mkdirSync(join(values.root, 'results'), { recursive: true });
   for (const name of values.engine.split(',')) {
@@ -106,6 +114,7 @@ async function main(): Promise<void> {
     for (const [venues, title, suffix] of [
       [synthetic, engine.name, ''],
       [real, `${engine.name}, real photo pairs`, '-real'],
+      [lookalikes, `${engine.name}, demo-poster look-alikes`, '-lookalikes'],
     ] as const) {
       if (venues.length === 0) continue;
       const { rows, compileMs, refCount } = await runVenues(engine, venues, limit);
