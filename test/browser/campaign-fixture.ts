@@ -90,6 +90,7 @@ export function artifactFor(boothIds: readonly string[]): Uint8Array {
           angles: new Float32Array([0, 90]),
           sizes: new Float32Array([31, 31]),
           descriptors: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]),
+          colours: { width: 1, height: 1, rgb: new Uint8Array([200, 40, 40]) },
         },
       ],
     })),

@@ -1,10 +1,13 @@
 // The compiled pattern-set artifact: a versioned binary the server stores and clients download.
 // Layout: "SRPS", u32 header length, ASCII JSON header, zero padding to 4 bytes, then per reference
 // (in header order) u16 keypoint coordinates ×16 (x, y), then every keypoint's orientation (u8,
-// 360/256 degrees), then every size (u8, 2^(n/16) pixels), then the binary descriptors.
+// 360/256 degrees), then every size (u8, 2^(n/16) pixels), then the binary descriptors, then the
+// colour thumbnail (u8 R, G, B per cell, row by row; colour-check.ts).
+
+import type { ColourThumbnail } from './colour-check.js';
 
 export const ARTIFACT_MAGIC = 'SRPS';
-export const ARTIFACT_VERSION = 2;
+export const ARTIFACT_VERSION = 3;
 const COORD_SCALE = 16;
 /** Size steps per octave. */
 const SIZE_STEPS = 16;
@@ -19,6 +22,8 @@ export interface CompiledReference {
   sizes: Float32Array;
   /** count × descriptorBytes. */
   descriptors: Uint8Array;
+  /** The reference photo's colours, for the matcher's colour check. */
+  colours: ColourThumbnail;
 }
 
 export interface CompiledPattern {
@@ -40,7 +45,14 @@ interface Header {
   descriptorBytes: number;
   patterns: Array<{
     id: string;
-    references: Array<{ width: number; height: number; count: number }>;
+    /** `colours`: the thumbnail's cells across and down. */
+    references: Array<{
+      width: number;
+      height: number;
+      count: number;
+      colours: [number, number];
+      artwork?: number[];
+    }>;
   }>;
 }
 
@@ -67,13 +79,20 @@ export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
         width: r.width,
         height: r.height,
         count: r.points.length / 2,
+        colours: [r.colours.width, r.colours.height],
+        ...(r.colours.artwork && {
+          artwork: r.colours.artwork.map((c) => Math.round(c * 1e4) / 1e4),
+        }),
       })),
     })),
   };
   const json = asciiJson(header);
   const headerEnd = (8 + json.length + 3) & ~3;
   const refs = set.patterns.flatMap((p) => p.references);
-  const body = refs.reduce((n, r) => n + r.points.length * 3 + r.descriptors.length, 0);
+  const body = refs.reduce(
+    (n, r) => n + r.points.length * 3 + r.descriptors.length + r.colours.rgb.length,
+    0,
+  );
   const out = new Uint8Array(headerEnd + body);
   const view = new DataView(out.buffer);
   for (let i = 0; i < 4; i++) out[i] = ARTIFACT_MAGIC.charCodeAt(i);
@@ -88,6 +107,9 @@ export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
     if (r.descriptors.length !== n * set.descriptorBytes) {
       throw new ArtifactFormatError('descriptor count does not match keypoint count');
     }
+    if (r.colours.rgb.length !== r.colours.width * r.colours.height * 3) {
+      throw new ArtifactFormatError('colour thumbnail does not match its size');
+    }
     for (const c of r.points) {
       view.setUint16(at, Math.min(65535, Math.max(0, Math.round(c * COORD_SCALE))), true);
       at += 2;
@@ -97,6 +119,8 @@ export function encodeArtifact(set: CompiledPatternSet): Uint8Array {
       out[at++] = Math.min(255, Math.max(0, Math.round(Math.log2(size) * SIZE_STEPS)));
     out.set(r.descriptors, at);
     at += r.descriptors.length;
+    out.set(r.colours.rgb, at);
+    at += r.colours.rgb.length;
   }
   return out;
 }
@@ -131,7 +155,11 @@ export function decodeArtifact(bytes: Uint8Array): CompiledPatternSet {
   const patterns = header.patterns.map((p) => ({
     id: p.id,
     references: p.references.map((r) => {
-      const need = r.count * 6 + r.count * header.descriptorBytes;
+      const [cw, ch] = Array.isArray(r.colours) ? r.colours : [];
+      if (!(Number.isInteger(cw) && Number.isInteger(ch) && cw! > 0 && ch! > 0)) {
+        throw new ArtifactFormatError('artifact header lacks a colour thumbnail size');
+      }
+      const need = r.count * (6 + header.descriptorBytes) + cw! * ch! * 3;
       if (at + need > bytes.length) throw new ArtifactFormatError('artifact body is truncated');
       const points = new Float32Array(r.count * 2);
       for (let i = 0; i < points.length; i++)
@@ -146,7 +174,14 @@ export function decodeArtifact(bytes: Uint8Array): CompiledPatternSet {
       at += r.count * 2;
       const descriptors = bytes.slice(at, at + r.count * header.descriptorBytes);
       at += descriptors.length;
-      return { width: r.width, height: r.height, points, angles, sizes, descriptors };
+      const colours = {
+        width: cw!,
+        height: ch!,
+        rgb: bytes.slice(at, at + cw! * ch! * 3),
+        ...(Array.isArray(r.artwork) && { artwork: r.artwork.map(Number) }),
+      };
+      at += colours.rgb.length;
+      return { width: r.width, height: r.height, points, angles, sizes, descriptors, colours };
     }),
   }));
   return {

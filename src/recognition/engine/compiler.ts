@@ -7,8 +7,10 @@ import {
   encodeArtifact,
   type CompiledPattern,
   type CompiledPatternSet,
+  type CompiledReference,
 } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
+import { colourThumbnail } from './colour-check.js';
 import { greyRange, normalizeContrast, scaledGray, type RgbaImage } from './frame.js';
 import { Matcher } from './matcher.js';
 import { tiltedViewFeatures } from './augment.js';
@@ -54,7 +56,7 @@ export async function compilePattern(
   params: CompileParams = COMPILE_PARAMS,
 ): Promise<{ compiled: CompiledPattern; measure: PatternMeasure }> {
   if (pattern.images.length === 0) throw new Error(`pattern ${pattern.id} has no images`);
-  const references = [];
+  const references: CompiledReference[] = [];
   const m: PatternMeasure = {
     id: pattern.id,
     references: pattern.images.length,
@@ -98,6 +100,7 @@ export async function compilePattern(
       angles: Float32Array.from(features, (k) => k.angle),
       sizes: Float32Array.from(features, (k) => k.size),
       descriptors: allDescriptors,
+      colours: colourThumbnail(img),
     });
     m.keypoints += keypoints.length;
     m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
@@ -107,7 +110,35 @@ export async function compilePattern(
     m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));
     m.grays.push(asPrinted);
   }
+  await locateArtwork(pattern, references, net);
   return { compiled: { id: pattern.id, references }, measure: m };
+}
+
+/**
+ * Marks where the first photo's artwork lies in each further photo of a pattern (the matcher's
+ * own verdict, the photo as its frame), so the colour check compares only the artwork (see
+ * colour-check.ts); a photo it is not found in gets an empty outline.
+ */
+async function locateArtwork(
+  pattern: PatternInput,
+  references: CompiledReference[],
+  net: DescriptorNet,
+): Promise<void> {
+  if (references.length < 2) return;
+  const first: CompiledPatternSet = {
+    v: ARTIFACT_VERSION,
+    modelSha256: net.sha256,
+    descriptorBytes: net.dims / 8,
+    patterns: [{ id: pattern.id, references: [references[0]!] }],
+  };
+  const matcher = new Matcher(first, net, { ...MATCH_PARAMS, colourCheck: null });
+  for (let r = 1; r < references.length; r++) {
+    const photo = pattern.images[r]!;
+    const corners = (await matcher.match(photo)).evidence.corners;
+    references[r]!.colours.artwork = corners
+      ? corners.flatMap((c) => [c.x / photo.width, c.y / photo.height])
+      : [];
+  }
 }
 
 /** The artifact's set from every pattern's features: drops features two patterns share. */

@@ -17,6 +17,9 @@ import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
 import type { FloatLevel, Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
 import { poseTest } from './pose-check.js';
+import { coloursAgree } from './colour-check.js';
+import type { CompiledReference } from './artifact.js';
+import type { Mat3 } from '../shared/homography.js';
 
 export interface MatchEvidence {
   /** RANSAC inliers of the best reference. */
@@ -70,6 +73,24 @@ export function strongestPerLevel(keypoints: readonly Keypoint[], share: number)
   return head;
 }
 
+/** The frame a pass looks at: the camera's pixels and the pass's working image (frame / scale). */
+interface FrameView {
+  frame: RgbaImage;
+  image: GrayImage;
+  scale: number;
+}
+
+/** A reference's best fit in a pass. */
+interface Fit {
+  inliers: number;
+  /** Outline in frame pixels when it passes the outline checks. */
+  corners: Point[] | null;
+  reason: string | null;
+  /** Reference pixels → working-image pixels. */
+  homography: Mat3;
+  reference: CompiledReference;
+}
+
 export class Matcher {
   readonly patternIds: readonly string[];
   private readonly index: ReferenceIndex;
@@ -105,6 +126,7 @@ export class Matcher {
     const working = workspace.working(frame, this.params.frameMaxSide);
     const first = await this.matchWith(
       workspace,
+      frame,
       workspace.passImage(working.image, this.params) ?? working.image,
       working.scale,
       this.params,
@@ -121,7 +143,7 @@ export class Matcher {
         : workspace.working(frame, p2.frameMaxSide);
     const image2 = workspace.passImage(w2.image, p2);
     if (!image2) return first;
-    const second = await this.matchWith(workspace, image2, w2.scale, p2);
+    const second = await this.matchWith(workspace, frame, image2, w2.scale, p2);
     return second.pattern !== null || second.evidence.inliers > first.evidence.inliers
       ? second
       : first;
@@ -129,6 +151,7 @@ export class Matcher {
 
   private async matchWith(
     workspace: FrameWorkspace,
+    frame: RgbaImage,
     image: GrayImage | BoostedImage,
     scale: number,
     p: MatchParams,
@@ -158,18 +181,19 @@ export class Matcher {
       },
     });
     if (keypoints.length < p.minInliers) return none('too-little-texture');
-    return await this.decide(image, workspace.pyramid(image), keypoints, scale, p, none);
+    const view = { frame, image, scale };
+    return await this.decide(view, workspace.pyramid(image), keypoints, p, none);
   }
 
   /** Describes, votes and verifies, early looks first (see matchWith). */
   private async decide(
-    image: GrayImage,
+    view: FrameView,
     pyramid: readonly FloatLevel[],
     keypoints: readonly Keypoint[],
-    scale: number,
     p: MatchParams,
     none: Reject,
   ): Promise<MatchResult> {
+    const { image } = view;
     const all = keypoints.map((_, i) => i);
     const votes: Votes = [];
     const descriptors = new Uint8Array(keypoints.length * this.set.descriptorBytes);
@@ -185,8 +209,7 @@ export class Matcher {
       const quick = this.verify(
         this.index.groups(keypoints, votes, look),
         keypoints.length,
-        image,
-        scale,
+        view,
         p,
         none,
       );
@@ -196,7 +219,7 @@ export class Matcher {
     await this.describeInto(image, pyramid, keypoints, rest, descriptors);
     this.index.vote(descriptors, rest, p.maxDistance, p.ratio, votes);
     const groups = this.index.groups(keypoints, votes, all);
-    return this.verify(groups, keypoints.length, image, scale, p, none);
+    return this.verify(groups, keypoints.length, view, p, none);
   }
 
   /** Describes keypoints `which` into their slots of `out`. */
@@ -221,19 +244,16 @@ export class Matcher {
   private verify(
     groups: Map<number, Group>,
     keypoints: number,
-    image: GrayImage,
-    scale: number,
+    view: FrameView,
     p: MatchParams,
     none: Reject,
   ): MatchResult {
+    const { image, scale } = view;
     const ranked = [...groups.entries()]
       .filter(([, g]) => g.src.length >= p.minInliers)
       .sort((a, b) => b[1].src.length - a[1].src.length)
       .slice(0, p.verifyTop);
-    const inliersByPattern = new Map<
-      number,
-      { inliers: number; corners: Point[] | null; reason: string | null }
-    >();
+    const inliersByPattern = new Map<number, Fit>();
     const limits = { ...DEFAULT_QUAD_LIMITS, minAreaFraction: p.minAreaFraction };
     for (const [k, g] of ranked) {
       const ref = this.index.refs[k]!;
@@ -272,6 +292,8 @@ export class Matcher {
         inliers: fit.inlierCount,
         corners: verdict.ok ? quad.map((c) => ({ x: c.x * scale, y: c.y * scale })) : null,
         reason: verdict.ok ? null : verdict.reason,
+        homography: fit.homography,
+        reference: compiled,
       });
     }
     const sorted = [...inliersByPattern.entries()].sort((a, b) => b[1].inliers - a[1].inliers);
@@ -287,6 +309,9 @@ export class Matcher {
       return none(`outline-${best.reason}`, candidate, best.inliers, runnerUp, second);
     if (best.inliers < p.runnerUpFactor * runnerUp + p.runnerUpMargin) {
       return none('ambiguous', candidate, best.inliers, runnerUp, second);
+    }
+    if (p.colourCheck && !coloursAgree(view.frame, view.scale, best, p.colourCheck)) {
+      return none('colours-differ', candidate, best.inliers, runnerUp, second);
     }
     return {
       pattern: candidate,

@@ -139,6 +139,7 @@ export function dropSharedFeatures(
         angles: Float32Array.from(keep, (i) => r.angles[i]!),
         sizes: Float32Array.from(keep, (i) => r.sizes[i]!),
         descriptors,
+        colours: r.colours,
       };
     }),
   }));

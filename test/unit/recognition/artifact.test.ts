@@ -16,6 +16,12 @@ function sampleSet(): CompiledPatternSet {
     angles: Float32Array.from({ length: n }, (_, i) => (i * 97.3 + seed) % 360),
     sizes: Float32Array.from({ length: n }, (_, i) => 7 + ((i * 53.1 + seed) % 300)),
     descriptors: Uint8Array.from({ length: n * 32 }, (_, i) => (i * 131 + seed) & 255),
+    colours: {
+      width: 4,
+      height: 3,
+      rgb: Uint8Array.from({ length: 36 }, (_, i) => (i * 71 + seed) & 255),
+      ...(seed === 2 && { artwork: [0.1, 0.2, 0.9, 0.15, 0.85, 0.8, 0.12, 0.75] }),
+    },
   });
   return {
     v: ARTIFACT_VERSION,
@@ -29,7 +35,7 @@ function sampleSet(): CompiledPatternSet {
 }
 
 describe('pattern-set artifact', () => {
-  it('round-trips ids, sizes and descriptors exactly, points to 1/16 px, keypoint poses closely', () => {
+  it('round-trips ids, sizes, descriptors and colours exactly, points to 1/16 px, keypoint poses closely', () => {
     const set = sampleSet();
     const back = decodeArtifact(encodeArtifact(set));
     expect(back.modelSha256).toBe(set.modelSha256);
@@ -39,6 +45,7 @@ describe('pattern-set artifact', () => {
         const original = set.patterns[i]!.references[j]!;
         expect([r.width, r.height]).toEqual([480, 360]);
         expect(r.descriptors).toEqual(original.descriptors);
+        expect(r.colours).toEqual(original.colours);
         r.points.forEach((v, k) =>
           expect(Math.abs(v - original.points[k]!)).toBeLessThanOrEqual(1 / 32),
         );
@@ -57,10 +64,10 @@ describe('pattern-set artifact', () => {
     const bytes = encodeArtifact(sampleSet());
     expect(() => decodeArtifact(new TextEncoder().encode('{"v":1}'))).toThrow(ArtifactFormatError);
     expect(() => decodeArtifact(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
-    const newer = encodeArtifact({ ...sampleSet(), v: 3 as unknown as 2 });
-    expect(() => decodeArtifact(newer)).toThrow(/v3 is not supported/);
-    // An artifact of the previous format (no keypoint poses) is refused, not misread.
-    const older = encodeArtifact({ ...sampleSet(), v: 1 as unknown as 2 });
-    expect(() => decodeArtifact(older)).toThrow(/v1 is not supported/);
+    const newer = encodeArtifact({ ...sampleSet(), v: 4 as unknown as 3 });
+    expect(() => decodeArtifact(newer)).toThrow(/v4 is not supported/);
+    // An artifact of the previous format (no colour thumbnails) is refused, not misread.
+    const older = encodeArtifact({ ...sampleSet(), v: 2 as unknown as 3 });
+    expect(() => decodeArtifact(older)).toThrow(/v2 is not supported/);
   });
 });

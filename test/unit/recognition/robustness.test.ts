@@ -101,6 +101,7 @@ describe('dropSharedFeatures', () => {
     angles: Float32Array.from(xs, (x) => x + 2),
     sizes: Float32Array.from(xs, (x) => x + 3),
     descriptors: Uint8Array.from(bytes.flat()),
+    colours: { width: 1, height: 1, rgb: new Uint8Array(3) },
   });
   const d = (fill: number) => Array.from({ length: 32 }, (_, i) => (fill * (i + 3)) & 255);
 
@@ -148,6 +149,7 @@ describe('dropSharedFeatures', () => {
       angles: new Float32Array(pts.length),
       sizes: new Float32Array(pts.length).fill(31),
       descriptors: Uint8Array.from(descs.flat()),
+      colours: { width: 1, height: 1, rgb: new Uint8Array(3) },
     });
     const own = (n: number) => Array.from({ length: n }, random);
     const ownAt = (n: number) =>

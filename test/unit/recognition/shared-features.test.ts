@@ -102,6 +102,7 @@ function generatedPatterns(seed: number): CompiledPattern[] {
         angles: new Float32Array(points.length / 2),
         sizes: new Float32Array(points.length / 2).fill(31),
         descriptors: Uint8Array.from(bytes),
+        colours: { width: 1, height: 1, rgb: new Uint8Array(3) },
       };
     }),
   }));
