@@ -24,8 +24,13 @@ export interface ColourThumbnail {
   artwork?: number[];
 }
 
-/** Cells across a thumbnail: 24 keeps the verdicts of 40 (README, "Eighteenth session"). */
+/**
+ * A thumbnail's cells across (24 keeps the verdicts of 40; README, "Eighteenth session"), and at
+ * most down: a portrait poster (3 : 4) keeps 24 × 32, a taller one narrows.
+ */
 export const COLOUR_COLUMNS = 24;
+const MAX_ROWS = 32;
+export const MAX_THUMBNAIL_BYTES = COLOUR_COLUMNS * MAX_ROWS * 3;
 /** Samples per cell side, averaged. */
 const SAMPLES = 3;
 /** Fewer frame cells than this inside the frame: no verdict. */
@@ -71,9 +76,10 @@ function sampleCells(
 }
 
 /** The thumbnail of a reference photo (its own pixels, before any scaling for features). */
-export function colourThumbnail(image: RgbaImage, columns = COLOUR_COLUMNS): ColourThumbnail {
-  const width = columns;
-  const height = Math.max(1, Math.round((columns * image.height) / image.width));
+export function colourThumbnail(image: RgbaImage): ColourThumbnail {
+  const across = Math.min(COLOUR_COLUMNS, (MAX_ROWS * image.width) / image.height);
+  const width = Math.max(1, Math.round(across));
+  const height = Math.max(1, Math.round((across * image.height) / image.width));
   const { rgb } = sampleCells(image, width, height, (u, v) => ({
     x: u * image.width,
     y: v * image.height,

@@ -10,7 +10,7 @@ import {
   type CompiledReference,
 } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
-import { colourThumbnail } from './colour-check.js';
+import { colourThumbnail, MAX_THUMBNAIL_BYTES } from './colour-check.js';
 import { greyRange, normalizeContrast, scaledGray, type RgbaImage } from './frame.js';
 import { Matcher } from './matcher.js';
 import { tiltedViewFeatures } from './augment.js';
@@ -80,8 +80,12 @@ export async function compilePattern(
     if (params.augment) {
       const extra = await tiltedViewFeatures(image, net, params.augment);
       // Within the per-booth size budget, thin the extra features evenly across views.
+      // The colour thumbnail takes the room of a few keypoints.
+      const thumbnail = Math.ceil(MAX_THUMBNAIL_BYTES / (6 + net.dims / 8));
       const room =
-        Math.floor(params.maxKeypointsPerPattern / pattern.images.length) - keypoints.length;
+        Math.floor(params.maxKeypointsPerPattern / pattern.images.length) -
+        keypoints.length -
+        thumbnail;
       const keep = Math.max(0, Math.min(extra.descriptors.length, room));
       const pick = Array.from({ length: keep }, (_, i) =>
         Math.floor((i * extra.descriptors.length) / keep),
@@ -131,7 +135,7 @@ async function locateArtwork(
     descriptorBytes: net.dims / 8,
     patterns: [{ id: pattern.id, references: [references[0]!] }],
   };
-  const matcher = new Matcher(first, net, { ...MATCH_PARAMS, colourCheck: null });
+  const matcher = new Matcher(first, net, MATCH_PARAMS);
   for (let r = 1; r < references.length; r++) {
     const photo = pattern.images[r]!;
     const corners = (await matcher.match(photo)).evidence.corners;

@@ -143,7 +143,10 @@ export interface CompileParams {
   referenceDetector: DetectorOptions;
   /** Features from synthetic tilted views added to each reference (null: none). */
   augment: AugmentOptions | null;
-  /** Keypoints kept per pattern over all its references (artifact ≤ 100 KB per booth at 38 B each). */
+  /**
+   * Keypoints kept per pattern over all its references (artifact ≤ 100 KB per booth at 38 B each),
+   * less the room of each reference's colour thumbnail (≤ 2,304 B).
+   */
   maxKeypointsPerPattern: number;
   /** Which features another pattern also has are dropped (see shared-features.ts). */
   shared: SharedFeatureOptions;
