@@ -2,8 +2,9 @@
 // frame are matched to every pattern through a Hamming index (a match must be clearly closer than
 // any other pattern's nearest descriptor), the best-voted references are verified with a RANSAC
 // homography and a sanity check of the projected outline, and only enough geometric inliers, well
-// ahead of the runner-up, accept. The strongest keypoints are looked at first, and a clear match
-// there ends the frame early.
+// ahead of the runner-up, with the artwork's colours where the fit puts it (colour-check.ts),
+// accept. The strongest keypoints are looked at first, and a clear match there ends the frame
+// early.
 import { ransacHomography } from '../shared/ransac.js';
 import { checkQuad, DEFAULT_QUAD_LIMITS, projectCorners } from '../shared/quad-check.js';
 import type { Point } from '../shared/homography.js';

@@ -3,23 +3,28 @@
 import type { BrowserCommand } from 'vitest/node';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
 import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
-import { cameraView, demoPoster } from '../../fixtures/demo-posters.js';
+import { cameraView, colourCameraView, demoPoster } from '../../fixtures/demo-posters.js';
 
 const IN_SET = ['santa-workshop', 'snowman-village', 'hot-cocoa-cafe'];
 
 export interface ParityCase {
   artifact: string;
   frames: Array<{ name: string; width: number; height: number; rgba: string }>;
-  node: Array<{ pattern: string | null; inliers: number; keypoints: number }>;
+  node: Array<{
+    pattern: string | null;
+    inliers: number;
+    keypoints: number;
+    rejected: string | null;
+  }>;
 }
 
-const view = (image: RgbaImage, tilt: number) =>
-  cameraView(image, [
-    { x: 200 + tilt, y: 50 },
-    { x: 450, y: 60 + tilt },
-    { x: 460, y: 420 - tilt },
-    { x: 190 + tilt, y: 430 },
-  ]);
+const corners = (tilt: number) => [
+  { x: 200 + tilt, y: 50 },
+  { x: 450, y: 60 + tilt },
+  { x: 460, y: 420 - tilt },
+  { x: 190 + tilt, y: 430 },
+];
+const view = (image: RgbaImage, tilt: number) => cameraView(image, corners(tilt));
 
 let cached: Promise<ParityCase> | null = null;
 
@@ -34,11 +39,31 @@ async function build(): Promise<ParityCase> {
     { name: 'santa tilted', image: view(await demoPoster('santa-workshop'), 30) },
     { name: 'cocoa frontal', image: view(await demoPoster('hot-cocoa-cafe'), 0) },
     { name: 'train (not in set)', image: view(await demoPoster('toy-train-station'), 20) },
+    // In colour: the colour check runs (the grey views above give it no verdict).
+    {
+      name: 'snowman in colour, tilted',
+      image: colourCameraView(await demoPoster('snowman-village'), [
+        { x: 230, y: 40 },
+        { x: 400, y: 130 },
+        { x: 400, y: 370 },
+        { x: 230, y: 440 },
+      ]),
+    },
+    {
+      name: 'train in colour, frontal (not in set)',
+      image: colourCameraView(await demoPoster('toy-train-station'), [
+        { x: 140, y: 0 },
+        { x: 500, y: 0 },
+        { x: 500, y: 480 },
+        { x: 140, y: 480 },
+      ]),
+    },
   ];
   const node = [];
   for (const f of frames) {
     const r = await matcher.match(f.image);
-    node.push({ pattern: r.pattern, inliers: r.evidence.inliers, keypoints: r.evidence.keypoints });
+    const { inliers, keypoints, rejected } = r.evidence;
+    node.push({ pattern: r.pattern, inliers, keypoints, rejected });
   }
   return {
     artifact: Buffer.from(artifact).toString('base64'),

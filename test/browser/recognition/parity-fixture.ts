@@ -70,6 +70,7 @@ export async function replayFrames(client: RecognitionClient, fixture: ParityCas
         pattern: r.pattern,
         inliers: r.evidence.inliers,
         keypoints: r.evidence.keypoints,
+        rejected: r.evidence.rejected,
       },
       backend: r.backend,
     });
