@@ -25,6 +25,12 @@ const corners = (tilt: number) => [
   { x: 190 + tilt, y: 430 },
 ];
 const view = (image: RgbaImage, tilt: number) => cameraView(image, corners(tilt));
+/** A colour view with the corners at x, y × 4 (clockwise from top-left). */
+const colourView = (image: RgbaImage, xy: number[]) =>
+  colourCameraView(
+    image,
+    [0, 1, 2, 3].map((k) => ({ x: xy[2 * k]!, y: xy[2 * k + 1]! })),
+  );
 
 let cached: Promise<ParityCase> | null = null;
 
@@ -42,21 +48,17 @@ async function build(): Promise<ParityCase> {
     // In colour: the colour check runs (the grey views above give it no verdict).
     {
       name: 'snowman in colour, tilted',
-      image: colourCameraView(await demoPoster('snowman-village'), [
-        { x: 230, y: 40 },
-        { x: 400, y: 130 },
-        { x: 400, y: 370 },
-        { x: 230, y: 440 },
-      ]),
+      image: colourView(
+        await demoPoster('snowman-village'),
+        [230, 40, 400, 130, 400, 370, 230, 440],
+      ),
     },
     {
       name: 'train in colour, frontal (not in set)',
-      image: colourCameraView(await demoPoster('toy-train-station'), [
-        { x: 140, y: 0 },
-        { x: 500, y: 0 },
-        { x: 500, y: 480 },
-        { x: 140, y: 480 },
-      ]),
+      image: colourView(
+        await demoPoster('toy-train-station'),
+        [140, 0, 500, 0, 500, 480, 140, 480],
+      ),
     },
   ];
   const node = [];
