@@ -1,12 +1,10 @@
 // Decides which pattern a camera frame shows — or none. Keypoints and learned descriptors of the
 // frame are matched to every pattern through a Hamming index (a match must be clearly closer than
 // any other pattern's nearest descriptor), the best-voted references are verified with a RANSAC
-// homography and a sanity check of the projected outline, and only enough geometric inliers, well
-// ahead of the runner-up, with the artwork's colours where the fit puts it (colour-check.ts),
-// accept. The strongest keypoints are looked at first, and a clear match there ends the frame
-// early.
-import { ransacHomography } from '../shared/ransac.js';
-import { checkQuad, DEFAULT_QUAD_LIMITS, projectCorners } from '../shared/quad-check.js';
+// homography and a sanity check of the projected outline (reference-fit.ts), and only enough
+// geometric inliers, well ahead of the runner-up, with the artwork's colours where the fit puts
+// it (colour-check.ts), accept. The strongest keypoints are looked at first, and a clear match
+// there ends the frame early.
 import type { Point } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
 import { decodeArtifact, type CompiledPatternSet } from './artifact.js';
@@ -17,10 +15,8 @@ import { FrameWorkspace } from './frame-workspace.js';
 import { ReferenceIndex, type Group, type Votes } from './correspondences.js';
 import type { FloatLevel, Keypoint } from '../shared/patches.js';
 import { MATCH_PARAMS, type MatchParams } from './params.js';
-import { poseTest } from './pose-check.js';
 import { coloursAgree } from './colour-check.js';
-import type { CompiledReference } from './artifact.js';
-import type { Mat3 } from '../shared/homography.js';
+import { fitPatterns } from './reference-fit.js';
 
 export interface MatchEvidence {
   /** RANSAC inliers of the best reference. */
@@ -79,17 +75,6 @@ interface FrameView {
   frame: RgbaImage;
   image: GrayImage;
   scale: number;
-}
-
-/** A reference's best fit in a pass. */
-interface Fit {
-  inliers: number;
-  /** Outline in frame pixels when it passes the outline checks. */
-  corners: Point[] | null;
-  reason: string | null;
-  /** Reference pixels → working-image pixels. */
-  homography: Mat3;
-  reference: CompiledReference;
 }
 
 export class Matcher {
@@ -249,55 +234,7 @@ export class Matcher {
     p: MatchParams,
     none: Reject,
   ): MatchResult {
-    const { image, scale } = view;
-    const ranked = [...groups.entries()]
-      .filter(([, g]) => g.src.length >= p.minInliers)
-      .sort((a, b) => b[1].src.length - a[1].src.length)
-      .slice(0, p.verifyTop);
-    const inliersByPattern = new Map<number, Fit>();
-    const limits = { ...DEFAULT_QUAD_LIMITS, minAreaFraction: p.minAreaFraction };
-    for (const [k, g] of ranked) {
-      const ref = this.index.refs[k]!;
-      const compiled = this.set.patterns[ref.pattern]!.references[ref.reference]!;
-      let { src, dst } = g;
-      if (p.ransacOrdered) {
-        const order = g.d.map((_, i) => i).sort((a, b) => g.d[a]! - g.d[b]! || a - b);
-        src = order.map((i) => g.src[i]!);
-        dst = order.map((i) => g.dst[i]!);
-      }
-      const fit = ransacHomography(src, dst, {
-        consistent: p.poseTolerance ? poseTest(src, dst, p.poseTolerance) : undefined,
-        threshold: p.ransacThreshold,
-        maxIterations: p.ransacIterations,
-        ordered: p.ransacOrdered,
-        plausible: p.ransacPlausible
-          ? (h) =>
-              checkQuad(
-                projectCorners(h, compiled.width, compiled.height),
-                image.width,
-                image.height,
-                limits,
-              ).ok
-          : undefined,
-      });
-      if (!fit) continue;
-      const quad = projectCorners(fit.homography, compiled.width, compiled.height);
-      const verdict = checkQuad(quad, image.width, image.height, {
-        ...limits,
-        minAreaFraction: Math.max(p.minAreaFraction, p.acceptAreaFraction),
-        minVisibleFraction: fit.inlierCount >= p.outOfFrameMinInliers ? 0 : p.minVisibleFraction,
-      });
-      const previous = inliersByPattern.get(ref.pattern);
-      if (previous && previous.inliers >= fit.inlierCount) continue;
-      inliersByPattern.set(ref.pattern, {
-        inliers: fit.inlierCount,
-        corners: verdict.ok ? quad.map((c) => ({ x: c.x * scale, y: c.y * scale })) : null,
-        reason: verdict.ok ? null : verdict.reason,
-        homography: fit.homography,
-        reference: compiled,
-      });
-    }
-    const sorted = [...inliersByPattern.entries()].sort((a, b) => b[1].inliers - a[1].inliers);
+    const sorted = fitPatterns(groups, this.index, this.set, view.image, view.scale, p);
     const top = sorted[0];
     if (!top) return none('no-candidate');
     const [patternIndex, best] = top;
