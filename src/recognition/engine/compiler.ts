@@ -11,6 +11,12 @@ import {
 } from './artifact.js';
 import { describeKeypoints, type DescriptorNet } from './describe.js';
 import { colourThumbnail, MAX_THUMBNAIL_BYTES } from './colour-check.js';
+import {
+  cropToArtwork,
+  firstPhotoMatcher,
+  keepArtworkFeatures,
+  locateArtwork,
+} from './further-photos.js';
 import { greyRange, normalizeContrast, scaledGray, type RgbaImage } from './frame.js';
 import { Matcher } from './matcher.js';
 import { tiltedViewFeatures } from './augment.js';
@@ -68,7 +74,16 @@ export async function compilePattern(
     repetition: 0,
     grays: [],
   };
-  for (const img of pattern.images) {
+  let first: Matcher | null = null;
+  for (const [i, photo] of pattern.images.entries()) {
+    let img = photo;
+    let artwork: number[] | undefined;
+    if (i > 0) {
+      first ??= firstPhotoMatcher(references[0]!, net);
+      artwork = await locateArtwork(first, photo);
+      if (params.artworkOnly && artwork.length === 8)
+        ({ image: img, outline: artwork } = cropToArtwork(photo, artwork));
+    }
     // The test views start from the print's own contrast: a faint artwork stays faint on camera.
     const asPrinted = scaledGray(img, params.referenceMaxSide).image;
     const printed = greyRange(asPrinted);
@@ -97,52 +112,26 @@ export async function compilePattern(
         allDescriptors.set(extra.descriptors[i]!, descriptors.length + n * (net.dims / 8)),
       );
     }
-    references.push({
+    const reference: CompiledReference = {
       width: image.width,
       height: image.height,
       points: Float32Array.from(features.flatMap((k) => [k.x, k.y])),
       angles: Float32Array.from(features, (k) => k.angle),
       sizes: Float32Array.from(features, (k) => k.size),
       descriptors: allDescriptors,
-      colours: colourThumbnail(img),
-    });
+      colours: { ...colourThumbnail(img), ...(artwork && { artwork }) },
+    };
+    if (params.artworkOnly) keepArtworkFeatures(reference, net.dims / 8);
+    references.push(reference);
     m.keypoints += keypoints.length;
     m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
     m.sharpness = Math.min(m.sharpness, sharpness(image));
     m.contrast = Math.min(m.contrast, printed.hi - printed.lo);
-    m.minSide = Math.min(m.minSide, img.width, img.height);
+    m.minSide = Math.min(m.minSide, photo.width, photo.height);
     m.repetition = Math.max(m.repetition, repetition(descriptors, net.dims / 8, keypoints));
     m.grays.push(asPrinted);
   }
-  await locateArtwork(pattern, references, net);
   return { compiled: { id: pattern.id, references }, measure: m };
-}
-
-/**
- * Marks where the first photo's artwork lies in each further photo of a pattern (the matcher's
- * own verdict, the photo as its frame), so the colour check compares only the artwork (see
- * colour-check.ts); a photo it is not found in gets an empty outline.
- */
-async function locateArtwork(
-  pattern: PatternInput,
-  references: CompiledReference[],
-  net: DescriptorNet,
-): Promise<void> {
-  if (references.length < 2) return;
-  const first: CompiledPatternSet = {
-    v: ARTIFACT_VERSION,
-    modelSha256: net.sha256,
-    descriptorBytes: net.dims / 8,
-    patterns: [{ id: pattern.id, references: [references[0]!] }],
-  };
-  const matcher = new Matcher(first, net, MATCH_PARAMS);
-  for (let r = 1; r < references.length; r++) {
-    const photo = pattern.images[r]!;
-    const corners = (await matcher.match(photo)).evidence.corners;
-    references[r]!.colours.artwork = corners
-      ? corners.flatMap((c) => [c.x / photo.width, c.y / photo.height])
-      : [];
-  }
 }
 
 /** The artifact's set from every pattern's features: drops features two patterns share. */

@@ -1,16 +1,25 @@
 // Frame keypoints → putative correspondences per reference: each frame descriptor votes for the
 // pattern whose nearest descriptor is within `ratio` × the nearest of every other pattern (so the
-// several photos of one booth do not cancel out), paired with that nearest reference feature.
+// several photos of one booth do not cancel out), paired with that nearest reference feature. A
+// feature of a booth's further photo that lies on the artwork located there also counts for the
+// first photo, carried into its pixels, so matches split between two photos of one print add up.
 import type { Keypoint } from '../shared/patches.js';
-import type { CompiledPatternSet } from './artifact.js';
+import type { CompiledPatternSet, CompiledReference } from './artifact.js';
 import { DescriptorSearch } from '../shared/descriptor-search.js';
-import { referenceKeypoint } from './pose-check.js';
+import { mapKeypoint, referenceKeypoint } from './pose-check.js';
+import { estimateHomography, type Mat3 } from '../shared/homography.js';
+import { insideQuad } from './colour-check.js';
 
 export interface RefEntry {
   pattern: number;
   reference: number;
   /** Index of the reference's first descriptor in the global index. */
   offset: number;
+  /**
+   * A further photo of a booth whose artwork the compiler located: its pixels → the first photo's
+   * (the pattern's first reference is `primary` in `refs`), for features inside the outline.
+   */
+  toPrimary?: { h: Mat3; primary: number; outline: number[] };
 }
 
 /** Correspondences of one reference: reference keypoint → frame keypoint, with descriptor distance. */
@@ -26,16 +35,26 @@ export class ReferenceIndex {
   private readonly search: DescriptorSearch;
   private readonly owner: Int32Array;
 
-  constructor(private readonly set: CompiledPatternSet) {
+  constructor(
+    private readonly set: CompiledPatternSet,
+    pool = false,
+  ) {
     const all: Uint8Array[] = [];
     let offset = 0;
-    set.patterns.forEach((p, pi) =>
+    set.patterns.forEach((p, pi) => {
+      const primary = this.refs.length;
       p.references.forEach((r, ri) => {
-        this.refs.push({ pattern: pi, reference: ri, offset });
+        const toPrimary = pool && ri > 0 ? primaryMapping(p.references[0]!, r) : null;
+        this.refs.push({
+          pattern: pi,
+          reference: ri,
+          offset,
+          ...(toPrimary && { toPrimary: { ...toPrimary, primary } }),
+        });
         all.push(r.descriptors);
         offset += r.descriptors.length / set.descriptorBytes;
-      }),
-    );
+      });
+    });
     const descriptors = new Uint8Array(offset * set.descriptorBytes);
     let at = 0;
     for (const d of all) {
@@ -104,15 +123,44 @@ export class ReferenceIndex {
       for (const v of votes[q] ?? []) {
         const ref = this.refs[v.ref]!;
         const reference = this.set.patterns[ref.pattern]!.references[ref.reference]!;
-        const group = groups.get(v.ref) ?? { src: [], dst: [], d: [] };
-        group.src.push(referenceKeypoint(reference, v.feature));
-        group.dst.push(keypoints[q]!);
-        group.d.push(v.d);
-        groups.set(v.ref, group);
+        const src = referenceKeypoint(reference, v.feature);
+        add(groups, v.ref, src, keypoints[q]!, v.d);
+        const pooled = ref.toPrimary;
+        if (pooled && insideQuad(pooled.outline, src.x / reference.width, src.y / reference.height))
+          add(groups, pooled.primary, mapKeypoint(pooled.h, src), keypoints[q]!, v.d);
       }
     }
     return groups;
   }
+}
+
+function add(groups: Map<number, Group>, ref: number, src: Keypoint, dst: Keypoint, d: number) {
+  const group = groups.get(ref) ?? { src: [], dst: [], d: [] };
+  group.src.push(src);
+  group.dst.push(dst);
+  group.d.push(d);
+  groups.set(ref, group);
+}
+
+/** Further photo's pixels → the first photo's, from the located outline (null: not located). */
+function primaryMapping(
+  first: CompiledReference,
+  further: CompiledReference,
+): { h: Mat3; outline: number[] } | null {
+  const outline = further.colours.artwork;
+  if (!outline || outline.length !== 8) return null;
+  const quad = [0, 1, 2, 3].map((i) => ({
+    x: outline[2 * i]! * further.width,
+    y: outline[2 * i + 1]! * further.height,
+  }));
+  const corners = [
+    { x: 0, y: 0 },
+    { x: first.width, y: 0 },
+    { x: first.width, y: first.height },
+    { x: 0, y: first.height },
+  ];
+  const h = estimateHomography(quad, corners);
+  return h && { h, outline };
 }
 
 interface Vote {

@@ -92,7 +92,7 @@ export class Matcher {
       throw new Error('pattern set was compiled with a different recognition model; recompile it');
     }
     this.patternIds = set.patterns.map((p) => p.id);
-    this.index = new ReferenceIndex(set);
+    this.index = new ReferenceIndex(set, params.poolReferences);
   }
 
   static fromArtifact(bytes: Uint8Array, net: DescriptorNet, params?: MatchParams): Matcher {

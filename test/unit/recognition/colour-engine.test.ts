@@ -1,9 +1,12 @@
 // The colour check end to end in Node: a demo poster that shares a booth's layout is refused for
 // its colours, the booth's own poster in colour (with a colour cast) still stamps, and further
-// photos of a booth record where its artwork lies in them, within the per-booth size budget.
+// photos of a booth are cropped to where its artwork lies in them, within the per-booth size
+// budget.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeArtifact } from '../../../src/recognition/engine/artifact.js';
 import type { RgbaImage } from '../../../src/recognition/engine/frame.js';
+import { insideQuad } from '../../../src/recognition/engine/colour-check.js';
+import { cropToArtwork } from '../../../src/recognition/engine/further-photos.js';
 import { Matcher } from '../../../src/recognition/engine/matcher.js';
 import { MATCH_PARAMS } from '../../../src/recognition/engine/params.js';
 import { createNodeEngine, type NodeEngine } from '../../../src/recognition/node/node-engine.js';
@@ -57,7 +60,7 @@ describe('colour check (Node engine)', () => {
     expect(stamped.pattern).toBe('snowman-village');
   });
 
-  it('marks where a booth’s artwork lies in its further photos, and an empty outline where it is not', async () => {
+  it('crops a booth’s further photos to its artwork, and gives an empty outline where it is not found', async () => {
     const poster = await demoPoster('snowman-village');
     // A second photo: the poster on a wall of another poster, in a 1000 × 750 scene.
     const placed = [
@@ -83,12 +86,24 @@ describe('colour check (Node engine)', () => {
     const set = await compile([{ id: 'snowman', images: [poster, scene, unrelated] }]);
     const [first, second, third] = set.patterns[0]!.references;
     expect(first!.colours.artwork).toBeUndefined();
+    // The second photo is cropped to the artwork found there (the poster's own box: 360–720 ×
+    // 120–640 of 1000 × 750, plus a margin), its outline given in the crop, its features on it.
+    const truth = cropToArtwork(
+      scene,
+      placed.flatMap((c) => [c.x / 1000, c.y / 750]),
+    );
+    expect(second!.width / second!.height).toBeCloseTo(truth.image.width / truth.image.height, 1);
     const outline = second!.colours.artwork!;
     expect(outline).toHaveLength(8);
-    placed.forEach((c, k) => {
-      expect(Math.abs(outline[2 * k]! - c.x / 1000)).toBeLessThan(0.02);
-      expect(Math.abs(outline[2 * k + 1]! - c.y / 750)).toBeLessThan(0.02);
-    });
+    outline.forEach((c, i) => expect(Math.abs(c - truth.outline[i]!)).toBeLessThan(0.05));
+    for (let f = 0; f < second!.angles.length; f++) {
+      const [x, y] = [
+        second!.points[2 * f]! / second!.width,
+        second!.points[2 * f + 1]! / second!.height,
+      ];
+      expect(insideQuad(outline, x, y)).toBe(true);
+    }
+    expect(second!.angles.length).toBeGreaterThan(300);
     expect(third!.colours.artwork).toEqual([]);
     // Thumbnails take their room from the keypoint budget: still ≤ 100 KB for three photos.
     expect(encodeArtifact(set).byteLength).toBeLessThanOrEqual(100 * 1024);
