@@ -9,6 +9,7 @@ const REASON_TEXT: Record<QualityReason, string> = {
   faint: 'faint print (little contrast of its own: print it stronger)',
   repetitive: 'repetitive pattern',
   'failed-test-views': 'not recognised reliably in simulated camera frames',
+  'photos-differ': 'a further photo does not show the first photo’s artwork',
   'missed-large': 'missed even large and head-on',
   'missed-tilted': 'missed when seen at an angle',
   'missed-blurred': 'missed when blurred or noisy',

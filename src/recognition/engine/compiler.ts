@@ -72,6 +72,7 @@ export async function compilePattern(
     contrast: 255,
     minSide: Infinity,
     repetition: 0,
+    unmatchedPhotos: 0,
     grays: [],
   };
   let first: Matcher | null = null;
@@ -81,6 +82,7 @@ export async function compilePattern(
     if (i > 0) {
       first ??= firstPhotoMatcher(references[0]!, net);
       artwork = await locateArtwork(first, photo);
+      if (artwork.length !== 8) m.unmatchedPhotos++;
       if (params.artworkOnly && artwork.length === 8)
         ({ image: img, outline: artwork } = cropToArtwork(photo, artwork));
     }
@@ -206,6 +208,7 @@ export async function compilePatternSet(
     // recognised < 70 % are this faint.
     if (m.contrast < 50) reasons.push('faint');
     if (m.repetition > 0.35) reasons.push('repetitive');
+    if (m.unmatchedPhotos > 0) reasons.push('photos-differ');
     const level = levelFor(recognisability);
     if (level !== 'good') reasons.push('failed-test-views');
     reasons.push(...QUALITY_REASONS.filter((q) => missed.has(q)));

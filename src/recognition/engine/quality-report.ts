@@ -9,6 +9,9 @@ export const QUALITY_REASONS = [
   'faint',
   'repetitive',
   'failed-test-views',
+  // A further photo of the booth in which its first photo's artwork is not found: it adds nothing
+  // to that artwork (another booth's photo, or the artwork hidden or too small in it).
+  'photos-differ',
   // Which test frames missed it (engine/test-views.ts): what to fix or to tell visitors.
   'missed-large',
   'missed-tilted',
@@ -40,6 +43,8 @@ export interface PatternQuality {
   minSide: number;
   /** Share of descriptors with a near twin elsewhere in the same image (0–1). */
   repetition: number;
+  /** Further photos in which the first photo's artwork is not found. */
+  unmatchedPhotos: number;
 }
 
 export interface PairConfusability {

@@ -83,7 +83,9 @@ describe('colour check (Node engine)', () => {
     );
     const scene = colourCameraView(poster, placed, wall, 1000, 750);
     const unrelated = await demoPoster('hot-cocoa-cafe');
-    const set = await compile([{ id: 'snowman', images: [poster, scene, unrelated] }]);
+    const { set, report } = await engine.compile([
+      { id: 'snowman', images: [poster, scene, unrelated] },
+    ]);
     const [first, second, third] = set.patterns[0]!.references;
     expect(first!.colours.artwork).toBeUndefined();
     // The second photo is cropped to the artwork found there (the poster's own box: 360–720 ×
@@ -105,6 +107,9 @@ describe('colour check (Node engine)', () => {
     }
     expect(second!.angles.length).toBeGreaterThan(300);
     expect(third!.colours.artwork).toEqual([]);
+    // The organizer hears of the photo that does not show the booth's artwork.
+    expect(report.patterns[0]!.unmatchedPhotos).toBe(1);
+    expect(report.patterns[0]!.reasons).toContain('photos-differ');
     // Thumbnails take their room from the keypoint budget: still ≤ 100 KB for three photos.
     expect(encodeArtifact(set).byteLength).toBeLessThanOrEqual(100 * 1024);
   }, 60_000);

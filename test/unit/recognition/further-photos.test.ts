@@ -11,7 +11,11 @@ import {
   cropToArtwork,
   keepArtworkFeatures,
 } from '../../../src/recognition/engine/further-photos.js';
+import { Matcher } from '../../../src/recognition/engine/matcher.js';
+import { MATCH_PARAMS } from '../../../src/recognition/engine/params.js';
+import { createNodeEngine } from '../../../src/recognition/node/node-engine.js';
 import type { Keypoint } from '../../../src/recognition/shared/patches.js';
+import { colourCameraView, demoPoster } from '../../fixtures/demo-posters.js';
 
 const BYTES = 32;
 /** The first photo's outline in a 200 × 200 further photo: its middle square. */
@@ -105,4 +109,29 @@ describe('further photos of a booth', () => {
     const apart = new ReferenceIndex(set, false).groups(frame, votes, [0, 1]);
     expect(apart.has(0)).toBe(false);
   });
+});
+
+describe('further photos of a booth (Node engine)', () => {
+  it('lets a camera frame’s matches to both photos of a print add up', async () => {
+    const engine = await createNodeEngine();
+    const poster = await demoPoster('snowman-village');
+    const scene = colourCameraView(poster, [
+      { x: 150, y: 60 },
+      { x: 470, y: 80 },
+      { x: 480, y: 420 },
+      { x: 140, y: 440 },
+    ]);
+    const { set } = await engine.compile([{ id: 'snowman', images: [poster, scene] }]);
+    const frame = colourCameraView(poster, [
+      { x: 250, y: 150 },
+      { x: 420, y: 175 },
+      { x: 410, y: 400 },
+      { x: 240, y: 380 },
+    ]);
+    const inliers = async (poolReferences: boolean) =>
+      (await new Matcher(set, engine.net, { ...MATCH_PARAMS, poolReferences }).match(frame))
+        .evidence.inliers;
+    const [apart, pooled] = [await inliers(false), await inliers(true)];
+    expect(pooled).toBeGreaterThan(apart);
+  }, 60_000);
 });
