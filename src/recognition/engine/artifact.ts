@@ -26,6 +26,26 @@ export interface CompiledReference {
   colours: ColourThumbnail;
 }
 
+/** `r` with only the features `keep` (indices, ascending), the rest of it shared. */
+export function keepFeatures(
+  r: CompiledReference,
+  keep: readonly number[],
+  descriptorBytes: number,
+): CompiledReference {
+  const bytes = descriptorBytes;
+  const descriptors = new Uint8Array(keep.length * bytes);
+  keep.forEach((i, n) =>
+    descriptors.set(r.descriptors.subarray(i * bytes, (i + 1) * bytes), n * bytes),
+  );
+  return {
+    ...r,
+    points: Float32Array.from(keep.flatMap((i) => [r.points[2 * i]!, r.points[2 * i + 1]!])),
+    angles: Float32Array.from(keep, (i) => r.angles[i]!),
+    sizes: Float32Array.from(keep, (i) => r.sizes[i]!),
+    descriptors,
+  };
+}
+
 export interface CompiledPattern {
   id: string;
   references: CompiledReference[];

@@ -123,8 +123,7 @@ export async function compilePattern(
       descriptors: allDescriptors,
       colours: { ...colourThumbnail(img), ...(artwork && { artwork }) },
     };
-    if (params.artworkOnly) keepArtworkFeatures(reference, net.dims / 8);
-    references.push(reference);
+    references.push(params.artworkOnly ? keepArtworkFeatures(reference, net.dims / 8) : reference);
     m.keypoints += keypoints.length;
     m.coverage = Math.min(m.coverage, coverage(keypoints, image.width, image.height));
     m.sharpness = Math.min(m.sharpness, sharpness(image));

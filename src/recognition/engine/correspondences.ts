@@ -9,6 +9,7 @@ import { DescriptorSearch } from '../shared/descriptor-search.js';
 import { mapKeypoint, referenceKeypoint } from './pose-check.js';
 import { estimateHomography, type Mat3 } from '../shared/homography.js';
 import { insideQuad } from './colour-check.js';
+import { imageCorners } from '../shared/quad-check.js';
 
 export interface RefEntry {
   pattern: number;
@@ -153,13 +154,7 @@ function primaryMapping(
     x: outline[2 * i]! * further.width,
     y: outline[2 * i + 1]! * further.height,
   }));
-  const corners = [
-    { x: 0, y: 0 },
-    { x: first.width, y: 0 },
-    { x: first.width, y: first.height },
-    { x: 0, y: first.height },
-  ];
-  const h = estimateHomography(quad, corners);
+  const h = estimateHomography(quad, imageCorners(first.width, first.height));
   return h && { h, outline };
 }
 

@@ -2,7 +2,12 @@
 // matcher's own verdict, the photo as its frame), the photo cropped to it, and its features kept
 // only on the artwork — so the colour check compares only the artwork (colour-check.ts) and the
 // matcher can carry the features into the first photo (correspondences.ts).
-import { ARTIFACT_VERSION, type CompiledPatternSet, type CompiledReference } from './artifact.js';
+import {
+  ARTIFACT_VERSION,
+  keepFeatures,
+  type CompiledPatternSet,
+  type CompiledReference,
+} from './artifact.js';
 import type { DescriptorNet } from './describe.js';
 import type { RgbaImage } from './frame.js';
 import { insideQuad } from './colour-check.js';
@@ -52,19 +57,16 @@ export function cropToArtwork(
   };
 }
 
-/** Drops a reference's features outside its artwork outline (no outline: all kept). */
-export function keepArtworkFeatures(r: CompiledReference, descriptorBytes: number): void {
+/** The reference with only its features inside its artwork outline (no outline: itself). */
+export function keepArtworkFeatures(
+  r: CompiledReference,
+  descriptorBytes: number,
+): CompiledReference {
   const outline = r.colours.artwork;
-  if (!outline || outline.length !== 8) return;
+  if (!outline || outline.length !== 8) return r;
   const keep: number[] = [];
   for (let f = 0; f < r.angles.length; f++)
     if (insideQuad(outline, r.points[2 * f]! / r.width, r.points[2 * f + 1]! / r.height))
       keep.push(f);
-  r.points = Float32Array.from(keep.flatMap((f) => [r.points[2 * f]!, r.points[2 * f + 1]!]));
-  r.angles = Float32Array.from(keep, (f) => r.angles[f]!);
-  r.sizes = Float32Array.from(keep, (f) => r.sizes[f]!);
-  const d = new Uint8Array(keep.length * descriptorBytes);
-  const bytes = descriptorBytes;
-  keep.forEach((f, n) => d.set(r.descriptors.subarray(f * bytes, (f + 1) * bytes), n * bytes));
-  r.descriptors = d;
+  return keepFeatures(r, keep, descriptorBytes);
 }

@@ -6,7 +6,7 @@
 // surrounding artwork changed the descriptor a little).
 import type { Point } from '../shared/homography.js';
 import { ransacHomography } from '../shared/ransac.js';
-import type { CompiledPattern, CompiledReference } from './artifact.js';
+import { keepFeatures, type CompiledPattern, type CompiledReference } from './artifact.js';
 import { DescriptorSearch } from '../shared/descriptor-search.js';
 
 export interface SharedFeatureOptions {
@@ -127,20 +127,11 @@ export function dropSharedFeatures(
     id: p.id,
     references: p.references.map((r) => {
       const mask = shared[k++]!;
-      const keep = [...mask.keys()].filter((i) => !mask[i]);
-      const descriptors = new Uint8Array(keep.length * bytes);
-      keep.forEach((i, n) =>
-        descriptors.set(r.descriptors.subarray(i * bytes, (i + 1) * bytes), n * bytes),
+      return keepFeatures(
+        r,
+        [...mask.keys()].filter((i) => !mask[i]),
+        bytes,
       );
-      return {
-        width: r.width,
-        height: r.height,
-        points: Float32Array.from(keep.flatMap((i) => [r.points[2 * i]!, r.points[2 * i + 1]!])),
-        angles: Float32Array.from(keep, (i) => r.angles[i]!),
-        sizes: Float32Array.from(keep, (i) => r.sizes[i]!),
-        descriptors,
-        colours: r.colours,
-      };
     }),
   }));
 }

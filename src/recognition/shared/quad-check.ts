@@ -27,13 +27,19 @@ export const DEFAULT_QUAD_LIMITS: QuadLimits = {
 
 export type QuadVerdict = { ok: true; area: number } | { ok: false; reason: string };
 
-export function projectCorners(h: Mat3, width: number, height: number): Point[] {
+/** Corners of a width × height image, clockwise from the top-left (y down). */
+export function imageCorners(width: number, height: number): Point[] {
   return [
     { x: 0, y: 0 },
     { x: width, y: 0 },
     { x: width, y: height },
     { x: 0, y: height },
-  ].map((p) => applyHomography(h, p));
+  ];
+}
+
+/** The image's corners carried through `h`. */
+export function projectCorners(h: Mat3, width: number, height: number): Point[] {
+  return imageCorners(width, height).map((p) => applyHomography(h, p));
 }
 
 /** Signed area by the shoelace formula (positive for clockwise in image coordinates, y down). */
