@@ -3,6 +3,7 @@
 import type { Mat3, Point } from '../shared/homography.js';
 import { estimateHomography, invert } from '../shared/homography.js';
 import type { GrayImage } from '../shared/preprocess.js';
+import { imageCorners } from '../shared/quad-check.js';
 
 /** Homography placing the reference's corners at `corners` of the output. */
 export function homographyToCorners(
@@ -10,13 +11,7 @@ export function homographyToCorners(
   height: number,
   corners: readonly Point[],
 ): Mat3 | null {
-  const src = [
-    { x: 0, y: 0 },
-    { x: width, y: 0 },
-    { x: width, y: height },
-    { x: 0, y: height },
-  ];
-  return estimateHomography(src, corners);
+  return estimateHomography(imageCorners(width, height), corners);
 }
 
 /**

@@ -157,13 +157,7 @@ export function visibleFraction(
 ): number {
   const clipped = clipToRect(quad, frameWidth, frameHeight);
   if (clipped.length < 3) return 0;
-  const unit = [
-    { x: 0, y: 0 },
-    { x: 1, y: 0 },
-    { x: 1, y: 1 },
-    { x: 0, y: 1 },
-  ];
-  const back = estimateHomography(quad, unit);
+  const back = estimateHomography(quad, imageCorners(1, 1));
   if (!back) return 0;
   return Math.min(1, Math.abs(signedArea(clipped.map((p) => applyHomography(back, p)))));
 }
