@@ -30,9 +30,8 @@ export interface CompiledReference {
 export function keepFeatures(
   r: CompiledReference,
   keep: readonly number[],
-  descriptorBytes: number,
+  bytes: number,
 ): CompiledReference {
-  const bytes = descriptorBytes;
   const descriptors = new Uint8Array(keep.length * bytes);
   keep.forEach((i, n) =>
     descriptors.set(r.descriptors.subarray(i * bytes, (i + 1) * bytes), n * bytes),
